@@ -1,0 +1,64 @@
+import {Flags} from '@oclif/core'
+import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, enumFlag} from 's10k'
+
+import {buildPolicy, policyFlags} from '../../policy-flags.js'
+import {hasChanges, updateToken} from '../../token-update.js'
+import {TOKEN_TYPES, tokenReport} from '../../tokens.js'
+
+export default class SecTokensUpdate extends S10kCommand {
+  static override summary = 'Update a security token.'
+
+  static override description = `Changes the name, description, status or security policy of a token. Policy options are merged
+into the existing policy (lists are added to, single values replaced); with --replace the given options become the
+whole policy. Setting only a name or only a description keeps the other as it is.`
+
+  static override examples = [
+    {
+      description: 'Update the name and description of a token:',
+      command: `<%= config.bin %> <%= command.id %> --identifier hNAdH.aXHaEqFossMwT8 --name 'Student access' --description 'Allow access to school system data.'`,
+    },
+    {
+      description: 'Add policy restrictions, preserving existing restrictions:',
+      command: `<%= config.bin %> <%= command.id %> --identifier kF67p6g30eUXQICUgzQf --node-id 107,164 --source-id '/REGION2/**'`,
+    },
+    {
+      description: 'Replace policy restrictions, discarding existing restrictions, with the --replace option:',
+      command: `<%= config.bin %> <%= command.id %> --identifier kF67p6g30eUXQICUgzQf --node-id 107,164 --source-id '/REGION2/**' --replace`,
+    },
+  ]
+
+  static override flags = {
+    identifier: Flags.string({aliases: ['id'], required: true, helpValue: 'tokenId', summary: 'the ID of the token to update'}),
+    name: Flags.string({char: 'n', charAliases: ['m'], helpValue: '<name>', summary: 'a brief name for the token'}),
+    description: Flags.string({char: 'D', helpValue: '<description>', summary: 'a description for the token'}),
+    active: Flags.boolean({char: 'a', exclusive: ['disabled'], summary: 'make the token active'}),
+    disabled: Flags.boolean({char: 'd', exclusive: ['active'], summary: 'make the token disabled'}),
+    ...policyFlags,
+    replace: Flags.boolean({char: 'R', summary: 'replace the security policy, instead of updating (adding to) the policy'}),
+    type: enumFlag(TOKEN_TYPES, {
+      char: 't',
+      helpValue: '<tokenType>',
+      summary: 'the type the token must have, one of ReadNodeData or User; otherwise nothing is changed',
+    }),
+    'display-mode': displayModeFlag(),
+  }
+
+  async run(): Promise<Report | undefined> {
+    const {flags} = await this.parse(SecTokensUpdate)
+    const changes = {
+      name: flags.name,
+      description: flags.description,
+      status: flags.active ? 'Active' : flags.disabled ? 'Disabled' : undefined,
+      policy: await buildPolicy(flags),
+      replacePolicy: flags.replace,
+      expectedType: flags.type,
+    } as const
+    if (!hasChanges(changes)) throw new S10kError('No update options provided.', ExitCode.nothingToDo)
+    const token = await updateToken(await this.client(), flags.identifier, changes)
+    if (!token) {
+      this.note(flags['dry-run'] ? 'Dry run: no changes were sent.' : 'Token not available.')
+      return undefined
+    }
+    return tokenReport([token], {list: false})
+  }
+}

@@ -1,0 +1,77 @@
+import {invalidValue} from 's10k'
+
+/** A wall-clock date and time, before a time zone places it on the timeline. */
+export interface LocalDateTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  millisecond: number
+}
+
+// an ISO offset after the date or time is accepted and ignored, as the Java tool does
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?)?$/
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** `2020-10-30`, `2020-10-30T12:45`, `2020-10-30 12:45:30.5`; `T24:00` means midnight of the next day. */
+export function parseLocalDateTime(input: string, flag = 'expiration-date'): LocalDateTime {
+  const m = LOCAL_DATE_TIME.exec(input.trim())
+  const fail = () => invalidValue(flag, `cannot convert '${input}' to a date; use YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], like 2020-10-30 or 2020-10-30T12:45`)
+  if (!m) throw fail()
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0))
+  const millisecond = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3))
+  const midnightNext = hour === 24 && minute === 0 && second === 0 && millisecond === 0
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw fail()
+  if ((hour > 23 && !midnightNext) || minute > 59 || second > 59) throw fail()
+  if (!midnightNext) return {year, month, day, hour, minute, second, millisecond}
+  const next = new Date(Date.UTC(year, month - 1, day + 1))
+  return {year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0}
+}
+
+/** A zone as the user gave it: an IANA region, or a fixed offset in minutes east of UTC. */
+export type TimeZone = {kind: 'region'; id: string} | {kind: 'offset'; minutes: number; id: string}
+
+const OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/
+
+/** Java `ZoneId.of` forms: `Pacific/Auckland`, `UTC`, `Z`, `-05:00`, `+5`, `+0530`, `UTC+05:00`. */
+export function parseTimeZone(input: string, flag = 'time-zone'): TimeZone {
+  const value = input.trim()
+  if (/^(Z|UTC|GMT|UT)$/i.test(value)) return {kind: 'offset', minutes: 0, id: value.toUpperCase()}
+  const offset = OFFSET.exec(value)
+  if (offset) {
+    const hours = Number(offset[2])
+    const minutes = Number(offset[3] ?? 0)
+    if (hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60) throw invalidValue(flag, `'${input}' is not a valid offset; offsets range from -18:00 to +18:00`)
+    return {kind: 'offset', minutes: (offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes), id: value}
+  }
+  try {
+    const id = new Intl.DateTimeFormat('en-US', {timeZone: value}).resolvedOptions().timeZone
+    return {kind: 'region', id}
+  } catch {
+    throw invalidValue(flag, `unknown time zone '${input}'; use a zone ID like Pacific/Auckland, an offset like -05:00, or UTC`)
+  }
+}
+
+function isoLocal(t: LocalDateTime): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0')
+  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}.${p(t.millisecond, 3)}`
+}
+
+/** Epoch milliseconds of a wall-clock time in a zone, or in the system's zone when none is given. */
+export async function toEpochMillis(local: LocalDateTime, zone?: TimeZone): Promise<number> {
+  const utc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond)
+  if (zone?.kind === 'offset') return utc - zone.minutes * 60_000
+  const [{default: dayjs}, {default: utcPlugin}, {default: timezone}] = await Promise.all([
+    import('dayjs'),
+    import('dayjs/plugin/utc.js'),
+    import('dayjs/plugin/timezone.js'),
+  ])
+  dayjs.extend(utcPlugin)
+  dayjs.extend(timezone)
+  return zone ? dayjs.tz(isoLocal(local), zone.id).valueOf() : dayjs(isoLocal(local)).valueOf()
+}

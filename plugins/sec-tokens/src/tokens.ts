@@ -1,0 +1,124 @@
+import {type JsonValue, type Report, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
+
+import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
+
+export const TOKEN_TYPES = ['ReadNodeData', 'User'] as const
+export const TOKENS_PATH = '/solaruser/api/v1/sec/user/auth-tokens'
+
+/** A security token as the service returns it (solarnetwork-api.md §2.3). */
+export interface SecurityToken {
+  id: string
+  authSecret?: string
+  created?: string | number
+  userId?: number
+  name?: string
+  description?: string
+  status?: string
+  type?: string
+  expired?: boolean
+  policy?: unknown
+}
+
+function created(token: SecurityToken, format: typeof formatInstantIso): string | undefined {
+  if (token.created === undefined || token.created === null) return undefined
+  const instant = parseInstant(token.created)
+  return instant ? format(instant) : String(token.created)
+}
+
+/** The token as the Java tool writes it: fixed field order, `created` in the service's form, policy re-read. */
+export function tokenJson(token: SecurityToken): JsonValue {
+  const policy = readPolicy(token.policy)
+  const ordered: {[key: string]: JsonValue | undefined} = {
+    id: token.id,
+    authSecret: token.authSecret ?? undefined,
+    created: created(token, formatInstantAlt),
+    userId: token.userId ?? undefined,
+    name: token.name ?? undefined,
+    description: token.description ?? undefined,
+    status: token.status ?? undefined,
+    type: token.type ?? undefined,
+    expired: token.expired ?? false,
+    policy: policy ? policyJson(policy) : undefined,
+  }
+  return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined)) as JsonValue
+}
+
+const LIST_COLUMNS = ['Token ID', 'Created', 'User ID', 'Type', 'Status', 'Name', 'Description', 'Policy']
+const CREATE_COLUMNS = ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type', 'Name', 'Description', 'Policy']
+
+/** Tokens for display; `withSecret` gives the layout of `create`, which shows the secret once. */
+export function tokenReport(tokens: readonly SecurityToken[], options: {list: boolean; withSecret?: boolean}): Report {
+  const titles = options.withSecret ? CREATE_COLUMNS : LIST_COLUMNS
+  const rows = tokens.map((token) => {
+    const policy = readPolicy(token.policy)
+    const cells: Record<string, string | undefined> = {
+      'Token ID': token.id,
+      'Token Secret': token.authSecret,
+      Created: created(token, formatInstantIso),
+      'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
+      Type: token.type,
+      Status: token.status,
+      Name: token.name,
+      Description: token.description,
+      Policy: policy ? prettyJson(policyJson(policy)) : undefined,
+    }
+    return titles.map((t) => cells[t] ?? undefined)
+  })
+  return {
+    columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
+    rows,
+    items: tokens.map((t) => tokenJson(t)),
+    list: options.list,
+  }
+}
+
+export interface TokenFilter {
+  identifiers?: string[]
+  types?: string[]
+  active?: boolean
+}
+
+interface FilterResults {
+  results?: SecurityToken[]
+}
+
+export async function findTokens(client: SolarClient, filter: TokenFilter): Promise<SecurityToken[]> {
+  const query: [string, string][] = []
+  if (filter.identifiers?.length) query.push(['identifiers', filter.identifiers.join(',')])
+  if (filter.active !== undefined) query.push(['active', String(filter.active)])
+  if (filter.types?.length) query.push(['tokenTypes', filter.types.join(',')])
+  const data = await client.request<FilterResults>({method: 'GET', path: `${TOKENS_PATH}/find`, query})
+  return data?.results ?? []
+}
+
+export async function findToken(client: SolarClient, id: string): Promise<SecurityToken | undefined> {
+  return (await findTokens(client, {identifiers: [id]}))[0]
+}
+
+/** Sets name and description together: the service clears whichever one is not sent. */
+export async function saveTokenInfo(client: SolarClient, id: string, info: {name?: string; description?: string}): Promise<void> {
+  const form: [string, string][] = []
+  if (info.name) form.push(['name', info.name])
+  if (info.description) form.push(['description', info.description])
+  form.push(['tokenId', id])
+  await client.request({method: 'POST', path: `${TOKENS_PATH}/info`, form})
+}
+
+export async function saveTokenStatus(client: SolarClient, id: string, status: 'Active' | 'Disabled'): Promise<void> {
+  await client.request({method: 'POST', path: `${TOKENS_PATH}/status`, form: [['tokenId', id], ['status', status]]})
+}
+
+/** Merges the policy into the token's (PATCH) or replaces it (PUT); returns the updated token. */
+export async function saveTokenPolicy(
+  client: SolarClient,
+  id: string,
+  policy: SecurityPolicy,
+  replace: boolean,
+): Promise<SecurityToken | undefined> {
+  return client.request<SecurityToken>({
+    method: replace ? 'PUT' : 'PATCH',
+    path: `${TOKENS_PATH}/policy`,
+    query: [['tokenId', id]],
+    json: policyJson(policy),
+  })
+}

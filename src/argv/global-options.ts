@@ -1,0 +1,70 @@
+/**
+ * Global options as the Java tool spells them. They may be written before the command
+ * (`s10k -P home -n sec-tokens update ...`), which oclif cannot parse, so they are moved after it in
+ * long form. Before the command `-n` means `--dry-run`; after it, `-n` belongs to the command (`--name`).
+ */
+export interface GlobalOption {
+  long: string
+  short?: string
+  takesValue: boolean
+}
+
+export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
+  {long: 'profile', short: 'P', takesValue: true},
+  {long: 'token', short: 'u', takesValue: true},
+  {long: 'secret', short: 'p', takesValue: true},
+  {long: 'dry-run', short: 'n', takesValue: false},
+  {long: 'verbose', short: 'v', takesValue: false},
+  {long: 'http-trace', takesValue: false},
+  {long: 'help', short: 'h', takesValue: false},
+  {long: 'version', short: 'V', takesValue: false},
+]
+
+/** The hidden flag a bare `-p` becomes: prompt for the secret without echo. */
+export const PROMPT_SECRET_FLAG = '--prompt-secret'
+
+function findGlobal(name: string, long: boolean): GlobalOption | undefined {
+  return GLOBAL_OPTIONS.find((o) => (long ? o.long === name : o.short === name))
+}
+
+/**
+ * `-p` alone (no `=value`) prompts, as in the Java tool; `-p=VALUE` and `--secret[=] VALUE` carry the value.
+ * Returns the long form(s) for one global option token, and how many following tokens it consumed.
+ */
+function toLongForm(arg: string, next: string | undefined): {tokens: string[]; consumed: number} | undefined {
+  if (arg === '-p') return {tokens: [PROMPT_SECRET_FLAG], consumed: 0}
+  const long = arg.startsWith('--')
+  const body = arg.slice(long ? 2 : 1)
+  const eq = body.indexOf('=')
+  const name = eq === -1 ? body : body.slice(0, eq)
+  const option = findGlobal(name, long)
+  if (!option) {
+    // clustered single-letter switches such as -nv
+    if (long || eq !== -1 || body.length < 2) return undefined
+    const options = [...body].map((c) => findGlobal(c, false))
+    if (options.some((o) => !o || o.takesValue)) return undefined
+    return {tokens: options.map((o) => `--${o!.long}`), consumed: 0}
+  }
+  if (!option.takesValue) return eq === -1 ? {tokens: [`--${option.long}`], consumed: 0} : undefined
+  if (eq !== -1) return {tokens: [`--${option.long}=${body.slice(eq + 1)}`], consumed: 0}
+  if (next === undefined) return option.long === 'secret' ? {tokens: [PROMPT_SECRET_FLAG], consumed: 0} : undefined
+  return {tokens: [`--${option.long}=${next}`], consumed: 1}
+}
+
+/** Moves the global options written before the command to after it, in long `--name=value` form. */
+export function hoistGlobalOptions(argv: readonly string[]): string[] {
+  const hoisted: string[] = []
+  let i = 0
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--' && argv[i] !== '-') {
+    const converted = toLongForm(argv[i], argv[i + 1])
+    if (!converted) break
+    hoisted.push(...converted.tokens)
+    i += 1 + converted.consumed
+  }
+  const rest = argv.slice(i)
+  if (hoisted.includes('--version')) return ['--version']
+  if (hoisted.length === 0) return [...rest]
+  if (rest.length === 0) return ['--help']
+  const dashdash = rest.indexOf('--')
+  return dashdash === -1 ? [...rest, ...hoisted] : [...rest.slice(0, dashdash), ...hoisted, ...rest.slice(dashdash)]
+}

@@ -1,0 +1,59 @@
+/** Exit codes of every s10k command, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  requestFailed: 1,
+  usage: 2,
+  nothingToDo: 3,
+  credentials: 4,
+  interrupted: 130,
+} as const
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
+
+/** An error whose message is meant for the user, with the exit code it ends the run with. */
+export class S10kError extends Error {
+  readonly exitCode: ExitCodeValue
+  /** The message as written, kept apart from `message`, which oclif's parser rewrites. */
+  readonly reason: string
+
+  constructor(message: string, exitCode: ExitCodeValue = ExitCode.requestFailed) {
+    super(message)
+    this.name = new.target.name
+    this.exitCode = exitCode
+    this.reason = message
+  }
+}
+
+/** Bad input: an unknown option, a value that does not parse, a conflict between options. */
+export class UsageError extends S10kError {
+  constructor(message: string) {
+    super(message, ExitCode.usage)
+  }
+}
+
+/** No credentials could be found, or the service rejected them. */
+export class CredentialsError extends S10kError {
+  constructor(message: string) {
+    super(message, ExitCode.credentials)
+  }
+}
+
+/** A request to SolarNetwork failed: the service said no, or it could not be reached. */
+export class RequestError extends S10kError {
+  readonly method: string
+  readonly url: string
+  readonly status?: number
+  readonly serviceMessage?: string
+
+  constructor(
+    message: string,
+    details: {method: string; url: string; status?: number; serviceMessage?: string},
+    exitCode: ExitCodeValue = ExitCode.requestFailed,
+  ) {
+    super(message, exitCode)
+    this.method = details.method
+    this.url = details.url
+    this.status = details.status
+    this.serviceMessage = details.serviceMessage
+  }
+}

@@ -1,0 +1,147 @@
+import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
+
+import type {S10kConfig} from '../auth/config.js'
+import {serviceUrl} from '../auth/config.js'
+import type {Credentials} from '../auth/credentials.js'
+import {EMPTY_SHA256_HEX, authorizationHeader, httpDate, sha256Hex, signingKey} from '../auth/signer.js'
+import {compactJson, type JsonValue} from '../output/json.js'
+import {toRequestError, unwrapEnvelope} from './errors.js'
+import {traceRequest, traceResponse} from './trace.js'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** One SolarNetwork API call; `path` starts with the service context, e.g. `/solaruser/api/v1/...`. */
+export interface ApiRequest {
+  method: HttpMethod
+  path: string
+  query?: ReadonlyArray<readonly [string, string]>
+  form?: ReadonlyArray<readonly [string, string]>
+  json?: JsonValue
+}
+
+export interface ClientOptions {
+  credentials: Credentials
+  config: S10kConfig
+  /** Print state-changing requests instead of sending them; reads are still sent. */
+  dryRun?: boolean
+  verbose?: boolean
+  httpTrace?: boolean
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  timeoutMs?: number
+}
+
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=UTF-8'
+export const JSON_CONTENT_TYPE = 'application/json'
+
+interface PreparedRequest {
+  method: HttpMethod
+  url: string
+  contentType?: string
+  body?: string
+}
+
+export function prepareRequest(config: S10kConfig, request: ApiRequest): PreparedRequest {
+  const query = request.query?.length ? '?' + new URLSearchParams(request.query.map(([k, v]): [string, string] => [k, v])).toString() : ''
+  const url = serviceUrl(config, request.path) + query
+  if (request.form) {
+    return {method: request.method, url, contentType: FORM_CONTENT_TYPE, body: new URLSearchParams(request.form.map(([k, v]): [string, string] => [k, v])).toString()}
+  }
+  if (request.json !== undefined) return {method: request.method, url, contentType: JSON_CONTENT_TYPE, body: compactJson(request.json)}
+  return {method: request.method, url}
+}
+
+/** How a request reads in `--dry-run` output: method and URL, then the content type and body if any. */
+export function describeRequest(prepared: PreparedRequest): string {
+  const head = `${prepared.method} ${prepared.url}`
+  return prepared.body === undefined ? `${head}\n` : `${head}\nContent-Type: ${prepared.contentType}\n\n${prepared.body}\n`
+}
+
+/**
+ * The SolarNetwork API client: an axios instance whose request interceptor signs every request with
+ * SNWS2 (host, X-SN-Date, and Content-Type and Digest when there is a body).
+ */
+export class SolarClient {
+  readonly dryRun: boolean
+  private readonly options: ClientOptions
+  private readonly key: Buffer
+  private http?: AxiosInstance
+
+  constructor(options: ClientOptions) {
+    this.options = options
+    this.dryRun = options.dryRun ?? false
+    // one signing key per command, as the Java tool does; the service accepts it for seven days
+    this.key = signingKey(options.credentials.secret, new Date())
+  }
+
+  /** Sends a request and returns the `data` of a successful response envelope. */
+  async request<T = unknown>(request: ApiRequest): Promise<T | undefined> {
+    const prepared = prepareRequest(this.options.config, request)
+    if (this.dryRun && request.method !== 'GET') {
+      this.options.stdout(describeRequest(prepared))
+      return undefined
+    }
+    const http = await this.axios()
+    const started = Date.now()
+    let response: AxiosResponse<string>
+    try {
+      response = await http.request<string>({
+        method: prepared.method,
+        url: prepared.url,
+        data: prepared.body,
+        headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
+      })
+    } catch (error) {
+      throw toRequestError(error, prepared.method, prepared.url)
+    }
+    if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${response.status} (${Date.now() - started} ms)\n`)
+    if (this.options.httpTrace) this.options.stderr(traceResponse(response))
+    return unwrapEnvelope<T>(response, prepared.method, prepared.url)
+  }
+
+  private async axios(): Promise<AxiosInstance> {
+    if (this.http) return this.http
+    const {default: axios} = await import('axios')
+    const http = axios.create({
+      timeout: this.options.timeoutMs ?? 60_000,
+      maxRedirects: 0,
+      responseType: 'text',
+      transformRequest: [(data) => data],
+      transformResponse: [(data) => data],
+      validateStatus: () => true,
+      headers: {Accept: 'application/json'},
+    })
+    http.interceptors.request.use((config) => this.sign(config))
+    this.http = http
+    return http
+  }
+
+  /** The authentication hook: signs exactly the Host, date, type and digest that are sent. */
+  private sign(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
+    const url = new URL(config.url!)
+    const body = typeof config.data === 'string' ? config.data : undefined
+    const contentType = body === undefined ? undefined : String(config.headers.get('Content-Type'))
+    const isForm = contentType?.startsWith('application/x-www-form-urlencoded') ?? false
+    const date = new Date()
+    const headers: Record<string, string> = {host: url.host, 'x-sn-date': httpDate(date)}
+    if (contentType) headers['content-type'] = contentType
+    // a Digest on a form POST would make the service consume the body before reading its parameters
+    if (body !== undefined && !isForm) headers.digest = 'sha-256=' + Buffer.from(sha256Hex(body), 'hex').toString('base64')
+    const parameters = [...url.searchParams, ...(isForm ? new URLSearchParams(body) : [])]
+    const bodySha256Hex = body === undefined || isForm ? EMPTY_SHA256_HEX : sha256Hex(body)
+    const authorization = authorizationHeader(this.options.credentials.tokenId, this.key, {
+      method: config.method!.toUpperCase(),
+      path: url.pathname,
+      parameters,
+      headers,
+      bodySha256Hex,
+      date,
+    })
+    config.headers.set('Host', headers.host)
+    config.headers.set('X-SN-Date', headers['x-sn-date'])
+    if (headers.digest) config.headers.set('Digest', headers.digest)
+    config.headers.set('Authorization', authorization)
+    if (this.options.httpTrace) this.options.stderr(traceRequest(config))
+    return config
+  }
+}

@@ -1,0 +1,25 @@
+import type {AxiosResponse, InternalAxiosRequestConfig} from 'axios'
+
+import {redactAuthorization} from '../auth/signer.js'
+
+/** `--http-trace` text. Signatures and token secrets never appear in it. */
+export function redactBody(body: string): string {
+  return body.replace(/("authSecret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"<redacted>"')
+}
+
+function headerLines(prefix: string, headers: Record<string, unknown>): string {
+  return Object.entries(headers)
+    .filter(([, v]) => v !== undefined && v !== null && v !== false)
+    .map(([k, v]) => `${prefix}${k}: ${/^authorization$/i.test(k) ? redactAuthorization(String(v)) : String(v)}\n`)
+    .join('')
+}
+
+export function traceRequest(config: InternalAxiosRequestConfig): string {
+  const body = typeof config.data === 'string' ? `>\n> ${config.data}\n` : ''
+  return `> ${config.method!.toUpperCase()} ${config.url}\n${headerLines('> ', config.headers.toJSON())}${body}`
+}
+
+export function traceResponse(response: AxiosResponse<string>): string {
+  const body = response.data ? `<\n< ${redactBody(response.data)}\n` : ''
+  return `< HTTP ${response.status} ${response.statusText ?? ''}\n${headerLines('< ', {...response.headers})}${body}`
+}

@@ -1,0 +1,32 @@
+import {json2csv} from 'json-2-csv'
+
+import type {Cell, Report} from './report.js'
+
+/**
+ * CSV as FastCSV writes it: CRLF after every record, fields quoted only when they hold `"`, `,`, CR or LF
+ * (or when the first field starts with `#`), quotes doubled, empty cells empty.
+ */
+export function renderCsv(report: Report): string {
+  const keys = report.columns.map((c, i) => ({field: `c${i}`, title: c.title}))
+  const toCsv = (rows: ReadonlyArray<readonly Cell[]>, prependHeader: boolean): string =>
+    json2csv(
+      rows.map((row) => Object.fromEntries(keys.map((k, i) => [k.field, row[i] ?? '']))),
+      {
+        keys,
+        prependHeader,
+        delimiter: {field: ',', wrap: '"', eol: '\r\n'},
+        emptyFieldValue: '',
+        expandNestedObjects: false,
+        checkSchemaDifferences: false,
+      },
+    )
+  if (!report.rows.some((row) => row[0]?.startsWith('#'))) return toCsv(report.rows, true) + '\r\n'
+  // rare: FastCSV also quotes a first field starting with '#', which json-2-csv leaves bare
+  const records = report.rows.map((row) => {
+    const record = toCsv([row], false)
+    if (!record.startsWith('#')) return record
+    const end = record.includes(',') ? record.indexOf(',') : record.length
+    return `"${record.slice(0, end)}"${record.slice(end)}`
+  })
+  return [toCsv([], true), ...records].join('\r\n') + '\r\n'
+}

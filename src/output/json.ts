@@ -1,0 +1,59 @@
+/**
+ * JSON written the way the Java s10k writes it with Jackson: DefaultPrettyPrinter layout (`"key" : value`,
+ * inline `[ 1, 2 ]` arrays, two-space indent) on a terminal, compact otherwise. Jackson escapes only `"`, `\`
+ * and control characters (uppercase `\u00XX`), leaving `/` and non-ASCII text as they are.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue | undefined}
+
+const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
+
+export function jsonString(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = value.replace(/["\\\u0000-\u001F]/g, (c) => SHORT_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'))
+  return `"${escaped}"`
+}
+
+function entriesOf(value: {[key: string]: JsonValue | undefined}): [string, JsonValue][] {
+  return Object.entries(value).filter((e): e is [string, JsonValue] => e[1] !== undefined)
+}
+
+function scalar(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? jsonString(value) : String(value)
+}
+
+export function compactJson(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return scalar(value)
+  if (Array.isArray(value)) return `[${value.map((v) => compactJson(v)).join(',')}]`
+  return `{${entriesOf(value)
+    .map(([k, v]) => `${jsonString(k)}:${compactJson(v)}`)
+    .join(',')}}`
+}
+
+interface PrettyOptions {
+  /** Spaces written before an array that sits directly inside a top-level list item (Java's list printer). */
+  innerArrayPrefix?: string
+}
+
+function pretty(value: JsonValue, level: number, options: PrettyOptions): string {
+  if (value === null || typeof value !== 'object') return scalar(value)
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[ ]'
+    return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, options)).join(', ')} ]`
+  }
+  const entries = entriesOf(value)
+  if (entries.length === 0) return '{ }'
+  const indent = '  '.repeat(level + 1)
+  const body = entries.map(([k, v]) => `${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`).join(',\n')
+  return `{\n${body}\n${'  '.repeat(level)}}`
+}
+
+/** Jackson DefaultPrettyPrinter output, without a trailing newline. */
+export function prettyJson(value: JsonValue): string {
+  return pretty(value, 0, {})
+}
+
+/** The Java tool's list layout: objects start at column 0, one per element, inner arrays shifted by two. */
+export function prettyJsonList(values: readonly JsonValue[]): string {
+  if (values.length === 0) return '[ ]'
+  return `[\n${values.map((v) => pretty(v, 0, {innerArrayPrefix: '  '})).join(',\n')}\n]`
+}

@@ -1,0 +1,33 @@
+import type {JsonValue} from './json.js'
+
+/** What a command returns for display: the same data as table rows and as JSON values. */
+export interface TableColumn {
+  title: string
+  /** Data alignment; headers are always left-aligned. */
+  align?: 'left' | 'right'
+}
+
+export type Cell = string | undefined
+
+export interface Report {
+  columns: readonly TableColumn[]
+  /** One row per item, one cell per column. Cells may span several lines. */
+  rows: ReadonlyArray<readonly Cell[]>
+  /** The JSON form of each item, in the same order as rows. */
+  items: readonly JsonValue[]
+  /** True for a list of items (an array in JSON), false for one item. */
+  list: boolean
+}
+
+export interface RenderContext {
+  /** Both stdin and stdout are terminals (how the Java tool chooses pretty or compact JSON). */
+  terminal: boolean
+}
+
+/** A display mode: pure, returns exactly the text to write to stdout. */
+export interface Formatter {
+  /** The `--display-mode` value, in canonical (upper case) spelling. */
+  name: string
+  description: string
+  render(report: Report, context: RenderContext): string | Promise<string>
+}
