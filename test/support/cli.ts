@@ -1,0 +1,61 @@
+import {spawn} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {CALLER} from './fixtures.js'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const BIN = join(ROOT, 'bin', 'run.js')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface TempHome {
+  path: string
+  remove(): void
+}
+
+/** A temporary HOME (and oclif data dirs) holding ~/.s10k/config and ~/.s10k/credentials when given. */
+export function makeHome(files: {config?: string; credentials?: string} = {}): TempHome {
+  const path = mkdtempSync(join(tmpdir(), 's10k-home-'))
+  mkdirSync(join(path, '.s10k'), {mode: 0o700})
+  if (files.config !== undefined) writeFileSync(join(path, '.s10k', 'config'), files.config, {mode: 0o600})
+  if (files.credentials !== undefined) writeFileSync(join(path, '.s10k', 'credentials'), files.credentials, {mode: 0o600})
+  return {path, remove: () => rmSync(path, {recursive: true, force: true})}
+}
+
+/** A HOME whose config points solaruser at the emulator and whose default profile is the test caller. */
+export function emulatorHome(baseUrl: string, credentials = CALLER): TempHome {
+  return makeHome({
+    config: `[service-urls]\nsolaruser = "${baseUrl}"\n`,
+    credentials: `sn_token_id = "${credentials.tokenId}"\nsn_token_secret = "${credentials.secret}"\n`,
+  })
+}
+
+/** Runs bin/run.js as a user would, with a clean environment: nothing of the developer's leaks in. */
+export function runCli(args: readonly string[], options: {home: string; env?: Record<string, string>; input?: string; cwd?: string}): Promise<CliResult> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: options.home,
+    XDG_DATA_HOME: join(options.home, '.local/share'),
+    XDG_CONFIG_HOME: join(options.home, '.config'),
+    XDG_CACHE_HOME: join(options.home, '.cache'),
+    TZ: 'UTC',
+    ...options.env,
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise({code: code ?? -1, stdout, stderr}))
+    child.stdin.end(options.input ?? '')
+  })
+}

@@ -1,0 +1,40 @@
+import {type CliResult, type TempHome, emulatorHome, runCli} from './cli.js'
+import {type RecordedRequest, SolarUserEmulator, type StoredToken} from './emulator.js'
+import {exampleTokens} from './fixtures.js'
+
+/** An emulator with the example tokens and a HOME configured to use it. */
+export interface Session {
+  emulator: SolarUserEmulator
+  url: string
+  home: TempHome
+  run(args: readonly string[], options?: {env?: Record<string, string>; input?: string}): Promise<CliResult>
+  /** Every request received, as `METHOD path?query body`, after asserting each signature was valid. */
+  received(): string[]
+  close(): Promise<void>
+}
+
+export function describeRequest(r: RecordedRequest): string {
+  return `${r.method} ${r.path}${r.query ? '?' + r.query : ''}${r.body ? ' ' + r.body : ''}`
+}
+
+export async function openSession(tokens: readonly StoredToken[] = exampleTokens()): Promise<Session> {
+  const emulator = new SolarUserEmulator(tokens)
+  const url = await emulator.start()
+  const home = emulatorHome(url)
+  return {
+    emulator,
+    url,
+    home,
+    run: (args, options = {}) => runCli(args, {home: home.path, ...options}),
+    received() {
+      for (const r of emulator.requests) {
+        if (!r.auth.ok) throw new Error(`signature not accepted for ${describeRequest(r)}: ${r.auth.reason}`)
+      }
+      return emulator.requests.map(describeRequest)
+    },
+    async close() {
+      await emulator.stop()
+      home.remove()
+    },
+  }
+}
