@@ -7,7 +7,7 @@ import {credentialsPath, requireCredentials, resolveCredentials} from './auth/cr
 import {readableByOthers} from './auth/files.js'
 import {readSecret} from './auth/prompt.js'
 import {ExitCode, S10kError} from './errors.js'
-import {globalFlags} from './flags.js'
+import {globalFlags, withShortNames} from './flags.js'
 import {SolarClient} from './http/client.js'
 import {findFormatter} from './output/registry.js'
 import type {Report} from './output/report.js'
@@ -23,7 +23,7 @@ export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
  * the returned report by `--display-mode`, and errors turned into one line and a documented exit code.
  */
 export abstract class S10kCommand extends Command {
-  static override baseFlags = globalFlags
+  static override baseFlags = withShortNames(globalFlags)
 
   private globals?: GlobalFlags & {'display-mode'?: string}
   private clientPromise?: Promise<SolarClient>
@@ -48,6 +48,7 @@ export abstract class S10kCommand extends Command {
       this.globals = parsed.flags as unknown as GlobalFlags
       return parsed
     } catch (error) {
+      if (error instanceof Errors.ExitError) throw error
       throw toUsageError(error, options?.flags ?? {})
     }
   }

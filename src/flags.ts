@@ -66,11 +66,29 @@ export function integerItem(value: string, flag: string): number {
 export function displayModeFlag() {
   return Flags.custom<string>({
     aliases: ['mode'],
-    default: 'PRETTY',
     helpValue: '<displayMode>',
     summary: 'the format to display the data as, one of CSV, JSON, or PRETTY; defaults to PRETTY',
     parse: async (input, _context, flag) => enumValue(formatterNames(), input, flag.name),
   })()
+}
+
+interface Labelled {
+  char?: string
+  charAliases?: readonly string[]
+  aliases?: readonly string[]
+  helpLabel?: string
+}
+
+/**
+ * Shows picocli names in help (`-id, --identifier`, `-n, -m, --name`): oclif lists only `char` and the long
+ * name, but users of the Java tool type the short forms.
+ */
+export function withShortNames<T extends Record<string, object>>(flags: T): T {
+  for (const [name, flag] of Object.entries(flags) as [string, Labelled][]) {
+    const shorts = [flag.char, ...(flag.charAliases ?? []), ...(flag.aliases ?? []).filter((a) => a.length <= 6)].filter(Boolean)
+    if (shorts.length > (flag.char ? 1 : 0)) flag.helpLabel = [...shorts.map((s) => `-${s}`), `--${name}`].join(', ')
+  }
+  return flags
 }
 
 /** Options every command takes; they may also be written before the command. */

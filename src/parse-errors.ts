@@ -2,6 +2,7 @@ import {S10kError, UsageError} from './errors.js'
 
 interface FlagNames {
   char?: string
+  charAliases?: readonly string[]
   aliases?: readonly string[]
 }
 
@@ -11,7 +12,9 @@ const ANSI = /\u001B\[[0-9;]*m/g
 /** `--identifier (-id)`: the long name with its picocli short names, as users may have typed either. */
 function optionName(name: string, flags: Readonly<Record<string, FlagNames>>): string {
   const flag = flags[name]
-  const shorts = [flag?.char, ...(flag?.aliases ?? []).filter((a) => a.length <= 6)].filter(Boolean).map((s) => `-${s}`)
+  const shorts = [flag?.char, ...(flag?.charAliases ?? []), ...(flag?.aliases ?? []).filter((a) => a.length <= 6)]
+    .filter(Boolean)
+    .map((s) => `-${s}`)
   return shorts.length > 0 ? `--${name} (${shorts.join(', ')})` : `--${name}`
 }
 

@@ -20,7 +20,7 @@ export function renderCsv(report: Report): string {
         checkSchemaDifferences: false,
       },
     )
-  if (!report.rows.some((row) => row[0]?.startsWith('#'))) return toCsv(report.rows, true) + '\r\n'
+  if (!report.rows.some((row) => row[0]?.startsWith('#'))) return toCsv(report.rows, true).replace(/(\r\n)*$/, '\r\n')
   // rare: FastCSV also quotes a first field starting with '#', which json-2-csv leaves bare
   const records = report.rows.map((row) => {
     const record = toCsv([row], false)
@@ -28,5 +28,6 @@ export function renderCsv(report: Report): string {
     const end = record.includes(',') ? record.indexOf(',') : record.length
     return `"${record.slice(0, end)}"${record.slice(end)}`
   })
-  return [toCsv([], true), ...records].join('\r\n') + '\r\n'
+  const header = toCsv([], true).replace(/(\r\n)+$/, '')
+  return [header, ...records].join('\r\n') + '\r\n'
 }

@@ -63,7 +63,7 @@ export async function updateToken(client: SolarClient, id: string, changes: Toke
       if (i === 0 || !(error instanceof S10kError)) throw error
       const applied = list(steps.slice(0, i).map((s) => s.label))
       const missed = list(steps.slice(i).map((s) => s.label))
-      throw new S10kError(`${error.reason} Applied: ${applied}. Not applied: ${missed}.`, error.exitCode)
+      throw new S10kError(`${error.reason.replace(/\.$/, '')}. Applied: ${applied}. Not applied: ${missed}.`, error.exitCode)
     }
   }
   if (client.dryRun) return undefined

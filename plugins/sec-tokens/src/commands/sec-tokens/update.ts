@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, enumFlag} from 's10k'
+import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, enumFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {hasChanges, updateToken} from '../../token-update.js'
@@ -8,9 +8,17 @@ import {TOKEN_TYPES, tokenReport} from '../../tokens.js'
 export default class SecTokensUpdate extends S10kCommand {
   static override summary = 'Update a security token.'
 
-  static override description = `Changes the name, description, status or security policy of a token. Policy options are merged
-into the existing policy (lists are added to, single values replaced); with --replace the given options become the
-whole policy. Setting only a name or only a description keeps the other as it is.`
+  static override description =
+    'Changes the name, description, status or security policy of a token. Policy options are merged into the ' +
+    'existing policy (lists are added to, single values replaced); with --replace the given options become the whole ' +
+    'policy. Setting only a name or only a description keeps the other as it is.'
+
+  static override usage =
+    '<%= command.id %> [-rR] -id=tokenId [-n=<name>] [-D=<description>] [-node=nodeId[,nodeId...]]... ' +
+    '[-source=sourceId[,sourceId...]]... [-N=metaPath[,metaPath...]]... [-U=metaPath[,metaPath...]]... ' +
+    '[-A=path[,path...]]... [-exp=<expirationDate>] [-tz=<zone>] [-t=<tokenType>] [-mode=<displayMode>] [-a | -d] ' +
+    '[-agg=aggregation | --aggregation=aggregation[,aggregation...]...] ' +
+    '[-loc=precision | --location-precision=precision[,precision...]...]'
 
   static override examples = [
     {
@@ -27,7 +35,7 @@ whole policy. Setting only a name or only a description keeps the other as it is
     },
   ]
 
-  static override flags = {
+  static override flags = withShortNames({
     identifier: Flags.string({aliases: ['id'], required: true, helpValue: 'tokenId', summary: 'the ID of the token to update'}),
     name: Flags.string({char: 'n', charAliases: ['m'], helpValue: '<name>', summary: 'a brief name for the token'}),
     description: Flags.string({char: 'D', helpValue: '<description>', summary: 'a description for the token'}),
@@ -41,7 +49,7 @@ whole policy. Setting only a name or only a description keeps the other as it is
       summary: 'the type the token must have, one of ReadNodeData or User; otherwise nothing is changed',
     }),
     'display-mode': displayModeFlag(),
-  }
+  })
 
   async run(): Promise<Report | undefined> {
     const {flags} = await this.parse(SecTokensUpdate)
