@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run demo`: starts the SolarUser emulator with the seed page's example tokens and runs the page's three
+// examples against it, in each display mode. Needs no SolarNetwork account.
+import {spawnSync} from 'node:child_process'
+
+import {cliEnv, emulatorHome, startEmulator} from './emulator.mjs'
+
+const EXAMPLES = [
+  ['Update the name and description of a token:', ['--identifier', 'hNAdH.aXHaEqFossMwT8', '--name', 'Student access', '--description', 'Allow access to school system data.']],
+  ['Add policy restrictions, preserving existing restrictions:', ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**']],
+  ['Replace policy restrictions, discarding existing restrictions, with the --replace option:', ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**', '--replace']],
+]
+
+const quote = (arg) => (/^[\w./,:=-]+$/.test(arg) ? arg : `'${arg}'`)
+
+const emulator = await startEmulator()
+const {home, remove} = emulatorHome(emulator.url)
+let failed = false
+try {
+  console.log(`SolarUser emulator at ${emulator.url}; HOME=${home}\n`)
+  for (const [title, args] of EXAMPLES) {
+    console.log(title)
+    for (const mode of ['PRETTY', 'CSV', 'JSON']) {
+      const argv = ['sec-tokens', 'update', ...args, '--display-mode', mode]
+      console.log(`\n$ s10k ${argv.map(quote).join(' ')}`)
+      const run = spawnSync(process.execPath, ['bin/run.js', ...argv], {env: cliEnv(home), encoding: 'utf8'})
+      process.stdout.write(run.stdout + (run.stdout.endsWith('\n') ? '' : '\n'))
+      process.stderr.write(run.stderr)
+      if (run.status !== 0) failed = true
+    }
+    console.log()
+  }
+} finally {
+  emulator.stop()
+  remove()
+}
+process.exit(failed ? 1 : 0)
