@@ -5,11 +5,11 @@ import {Command, Errors, type Interfaces} from '@oclif/core'
 import {loadConfig} from './auth/config.js'
 import {credentialsPath, requireCredentials, resolveCredentials} from './auth/credentials.js'
 import {readableByOthers} from './auth/files.js'
-import {readSecret} from './auth/prompt.js'
-import {ExitCode, S10kError} from './errors.js'
+import {ExitCode, PartialResultError, S10kError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
 import {SolarClient} from './http/client.js'
 import {findFormatter} from './output/registry.js'
+import {readSecret} from './prompt.js'
 import type {Report} from './output/report.js'
 import {toUsageError} from './parse-errors.js'
 
@@ -68,6 +68,7 @@ export abstract class S10kCommand extends Command {
   override async catch(error: Error & {exitCode?: number}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
     if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`)
+    if (error instanceof PartialResultError) await this.render(error.report as Report)
     if (error instanceof S10kError) {
       const hint = error.exitCode === ExitCode.usage ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
@@ -81,6 +82,10 @@ export abstract class S10kCommand extends Command {
     const mode = this.globals?.['display-mode'] ?? 'PRETTY'
     const formatter = findFormatter(mode)
     if (!formatter) throw new S10kError(`No formatter for display mode ${mode}`, ExitCode.usage)
+    if (report.list && report.items.length === 0) {
+      if (report.emptyMessage) this.note(report.emptyMessage)
+      if (!formatter.rendersEmpty) return
+    }
     const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY)
     process.stdout.write(await formatter.render(report, {terminal}))
   }

@@ -57,3 +57,13 @@ export class RequestError extends S10kError {
     this.serviceMessage = details.serviceMessage
   }
 }
+
+/** A failure after a result worth showing: the report is written to stdout, then the message and exit code. */
+export class PartialResultError extends S10kError {
+  readonly report: unknown
+
+  constructor(message: string, report: unknown, exitCode: ExitCodeValue = ExitCode.requestFailed) {
+    super(message, exitCode)
+    this.report = report
+  }
+}

@@ -120,6 +120,8 @@ export class SolarClient {
   private sign(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
     const url = new URL(config.url!)
     const body = typeof config.data === 'string' ? config.data : undefined
+    // axios would add a form content type to a POST without a body after this hook, unsigned; send none
+    if (body === undefined) config.headers.set('Content-Type', false)
     const contentType = body === undefined ? undefined : String(config.headers.get('Content-Type'))
     const isForm = contentType?.startsWith('application/x-www-form-urlencoded') ?? false
     const date = new Date()

@@ -16,6 +16,7 @@ registerFormatter({
 registerFormatter({
   name: 'JSON',
   description: 'JSON, pretty on a terminal and compact when piped',
+  rendersEmpty: true,
   render: async (report, context) => (await import('./json-formatter.js')).renderJson(report, context),
 })
 registerFormatter({

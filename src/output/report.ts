@@ -17,6 +17,8 @@ export interface Report {
   items: readonly JsonValue[]
   /** True for a list of items (an array in JSON), false for one item. */
   list: boolean
+  /** Said on stderr when a list is empty; only formatters with `rendersEmpty` then write anything. */
+  emptyMessage?: string
 }
 
 export interface RenderContext {
@@ -29,5 +31,7 @@ export interface Formatter {
   /** The `--display-mode` value, in canonical (upper case) spelling. */
   name: string
   description: string
+  /** Whether an empty list is still written (JSON writes `[]`); tables and CSV write nothing. */
+  rendersEmpty?: boolean
   render(report: Report, context: RenderContext): string | Promise<string>
 }

@@ -122,3 +122,16 @@ export async function saveTokenPolicy(
     json: policyJson(policy),
   })
 }
+
+/** Creates a token; the response is the only time its secret is ever shown. */
+export async function generateToken(client: SolarClient, type: string, policy?: SecurityPolicy): Promise<SecurityToken | undefined> {
+  return client.request<SecurityToken>({
+    method: 'POST',
+    path: `${TOKENS_PATH}/generate/${encodeURIComponent(type)}`,
+    json: policy ? policyJson(policy) : undefined,
+  })
+}
+
+export async function deleteToken(client: SolarClient, id: string): Promise<void> {
+  await client.request({method: 'DELETE', path: TOKENS_PATH, query: [['tokenId', id]]})
+}

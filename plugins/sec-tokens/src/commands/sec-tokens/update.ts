@@ -1,9 +1,10 @@
 import {Flags} from '@oclif/core'
-import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, enumFlag, withShortNames} from 's10k'
+import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {hasChanges, updateToken} from '../../token-update.js'
-import {TOKEN_TYPES, tokenReport} from '../../tokens.js'
+import {statusFlags, tokenIdFlag, tokenInfoFlags, tokenTypeFlag} from '../../token-flags.js'
+import {tokenReport} from '../../tokens.js'
 
 export default class SecTokensUpdate extends S10kCommand {
   static override summary = 'Update a security token.'
@@ -36,18 +37,12 @@ export default class SecTokensUpdate extends S10kCommand {
   ]
 
   static override flags = withShortNames({
-    identifier: Flags.string({aliases: ['id'], required: true, helpValue: 'tokenId', summary: 'the ID of the token to update'}),
-    name: Flags.string({char: 'n', charAliases: ['m'], helpValue: '<name>', summary: 'a brief name for the token'}),
-    description: Flags.string({char: 'D', helpValue: '<description>', summary: 'a description for the token'}),
-    active: Flags.boolean({char: 'a', exclusive: ['disabled'], summary: 'make the token active'}),
-    disabled: Flags.boolean({char: 'd', exclusive: ['active'], summary: 'make the token disabled'}),
+    identifier: tokenIdFlag('the ID of the token to update'),
+    ...tokenInfoFlags,
+    ...statusFlags('make the token active', 'make the token disabled'),
     ...policyFlags,
     replace: Flags.boolean({char: 'R', summary: 'replace the security policy, instead of updating (adding to) the policy'}),
-    type: enumFlag(TOKEN_TYPES, {
-      char: 't',
-      helpValue: '<tokenType>',
-      summary: 'the type the token must have, one of ReadNodeData or User; otherwise nothing is changed',
-    }),
+    type: tokenTypeFlag('the type the token must have, one of ReadNodeData or User; otherwise nothing is changed'),
     'display-mode': displayModeFlag(),
   })
 

@@ -1,4 +1,6 @@
-import {ExitCode, S10kError} from '../errors.js'
+import {createInterface} from 'node:readline/promises'
+
+import {ExitCode, S10kError} from './errors.js'
 
 /**
  * Reads a secret: without echo on a terminal, or the first line of standard input when it is piped
@@ -39,4 +41,18 @@ async function readFirstLine(stream: NodeJS.ReadStream): Promise<string> {
     if (newline !== -1) return text.slice(0, newline)
   }
   return text
+}
+
+/** Asks a question on stderr and reads one line of the answer from standard input. */
+export async function askLine(question: string): Promise<string> {
+  const rl = createInterface({input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY)})
+  const abort = new AbortController()
+  rl.on('SIGINT', () => abort.abort())
+  try {
+    return await rl.question(question, {signal: abort.signal})
+  } catch {
+    throw new S10kError('Interrupted.', ExitCode.interrupted)
+  } finally {
+    rl.close()
+  }
 }

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict'
+import {spawn, spawnSync} from 'node:child_process'
+import {afterEach, beforeEach, describe, it} from 'node:test'
+
+import {BIN} from '../support/cli.js'
+import {type Session, openSession} from '../support/session.js'
+
+const API = '/solaruser/api/v1/sec/user/auth-tokens'
+const HN = 'hNAdH.aXHaEqFossMwT8'
+const hasScript = spawnSync('script', ['--version']).status === 0
+
+describe('sec-tokens delete', () => {
+  let session: Session
+  beforeEach(async () => {
+    session = await openSession()
+  })
+  afterEach(async () => {
+    await session.close()
+  })
+
+  /** Runs delete on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt. */
+  function atTerminal(args: string[], answer: string): Promise<{status: number | null; stdout: string}> {
+    const command = [process.execPath, BIN, 'sec-tokens', 'delete', ...args].map((a) => `'${a}'`).join(' ')
+    // asynchronous: the emulator serves from this process
+    const child = spawn('script', ['-qec', command, '/dev/null'], {env: {PATH: process.env.PATH, HOME: session.home.path, TERM: 'dumb'}})
+    let stdout = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stdin.end(`${answer}\n`)
+    return new Promise((resolve) => child.on('close', (status) => resolve({status, stdout})))
+  }
+
+  it('deletes with --yes', async () => {
+    const result = await session.run(['sec-tokens', 'delete', '-id', HN, '-y'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(result.stdout, 'Security token deleted.\n')
+    assert.deepEqual(session.received(), [`GET ${API}/find?identifiers=${HN}`, `DELETE ${API}?tokenId=${HN}`])
+    assert.equal(session.emulator.tokens.has(HN), false)
+  })
+
+  it('refuses without a terminal or --yes, deleting nothing', async () => {
+    const result = await session.run(['sec-tokens', 'delete', '-id', HN])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /^Not deleting without confirmation: pass --yes \(-y\) when not running at a terminal/)
+    assert.deepEqual(session.emulator.requests, [])
+  })
+
+  it('asks at a terminal and deletes only when the ID is typed back', {skip: !hasScript && 'needs util-linux script'}, async () => {
+    const wrong = await atTerminal(['-id', HN], 'yes')
+    assert.equal(wrong.status, 1, wrong.stdout)
+    assert.match(wrong.stdout, /Type the token ID to confirm: /)
+    assert.match(wrong.stdout, /The ID typed does not match; nothing was deleted\./)
+    assert.equal(session.emulator.tokens.has(HN), true)
+    const right = await atTerminal(['-id', HN], HN)
+    assert.equal(right.status, 0, right.stdout)
+    assert.match(right.stdout, /Security token deleted\./)
+    assert.equal(session.emulator.tokens.has(HN), false)
+  })
+
+  it("says so for an unknown or another user's token, exit 1", async () => {
+    for (const id of ['noSuchToken000000000', 'ZCv5FUjlTlIQGjigLhSW']) {
+      const result = await session.run(['sec-tokens', 'delete', '-id', id, '--yes'])
+      assert.equal(result.code, 1)
+      assert.equal(result.stderr, `No security token ${id} found for these credentials; nothing was deleted.\n`)
+    }
+    assert.equal(session.emulator.tokens.has('ZCv5FUjlTlIQGjigLhSW'), true)
+    assert.ok(session.received().every((r) => r.startsWith('GET ')))
+  })
+
+  it("shows the service's message when it refuses the delete", async () => {
+    session.emulator.inject({method: 'DELETE', status: 403, body: '{"success":false,"message":"ACCESS_DENIED"}'})
+    const result = await session.run(['sec-tokens', 'delete', '-id', HN, '--yes'])
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /^Access denied \(ACCESS_DENIED\)/)
+  })
+
+  it('dry run shows the request and deletes nothing', async () => {
+    const result = await session.run(['sec-tokens', 'delete', '-id', HN, '--dry-run'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(result.stdout, `DELETE ${session.url}${API}?tokenId=${HN}\n`)
+    assert.equal(result.stderr, 'Dry run: nothing was deleted.\n')
+    assert.equal(session.emulator.tokens.has(HN), true)
+  })
+})
