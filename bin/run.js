@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
-
-import {prepareArgv} from '../dist/argv/index.js'
+import {execute, prepareArgv} from '../dist/bundle/s10k.js'
 
 await execute({args: prepareArgv(process.argv.slice(2)), dir: import.meta.url})

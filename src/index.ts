@@ -1,4 +1,7 @@
 /** The library s10k plugins build on: base command, shared flags, client, output. */
+// oclif's API comes through here too, so that plugins share the CLI's one copy of it
+export {Args, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
+export {prepareArgv} from './argv/index.js'
 export {S10kCommand, type GlobalFlags} from './command.js'
 export {CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'
 export {displayModeFlag, enumFlag, enumValue, globalFlags, integerItem, invalidValue, listFlag, splitList, uniqueValues, withShortNames} from './flags.js'

@@ -1,5 +1,4 @@
-import {Flags} from '@oclif/core'
-import {enumFlag, enumValue, integerItem, listFlag, uniqueValues} from 's10k'
+import {Flags, enumFlag, enumValue, integerItem, listFlag, uniqueValues} from 's10k'
 
 import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './expiration.js'
 import {AGGREGATIONS, LOCATION_PRECISIONS, type SecurityPolicy} from './policy.js'

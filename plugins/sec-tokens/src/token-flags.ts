@@ -1,5 +1,4 @@
-import {Flags} from '@oclif/core'
-import {enumFlag, listFlag} from 's10k'
+import {Flags, enumFlag, listFlag} from 's10k'
 
 import {TOKEN_TYPES} from './tokens.js'
 

@@ -1,5 +1,4 @@
-import {Flags} from '@oclif/core'
-import {S10kCommand, S10kError, UsageError, askLine, withShortNames} from 's10k'
+import {Flags, S10kCommand, S10kError, UsageError, askLine, withShortNames} from 's10k'
 
 import {tokenIdFlag} from '../../token-flags.js'
 import {deleteToken, findToken} from '../../tokens.js'

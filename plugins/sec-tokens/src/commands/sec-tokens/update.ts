@@ -1,5 +1,4 @@
-import {Flags} from '@oclif/core'
-import {ExitCode, type Report, S10kCommand, S10kError, displayModeFlag, withShortNames} from 's10k'
+import {ExitCode, Flags, type Report, S10kCommand, S10kError, displayModeFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {hasChanges, updateToken} from '../../token-update.js'
