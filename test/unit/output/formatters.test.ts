@@ -86,6 +86,12 @@ describe('PRETTY table', () => {
     )
   })
 
+  it('counts widths in UTF-16 units, as Java does', () => {
+    const lines = renderTable(report([['é😀', '1', undefined]])).split('\n')
+    assert.equal(lines[3], '| é😀      |       1 |        |')
+    assert.equal(lines[0], '+----------+---------+--------+')
+  })
+
   it('caps columns at 78 characters, wrapping at spaces or splitting long words', () => {
     const words = 'word '.repeat(20).trim()
     assert.deepEqual(wrapLine(words), ['word '.repeat(15).trim(), 'word '.repeat(5).trim()])
