@@ -92,7 +92,10 @@ if (!opts.quick) {
   }
   for (const [mode, rows] of Object.entries(perMode)) {
     const text = rows.map((r) => `${r.count} tokens ${fmt(r.ms)} (${(r.ms / (r.count / 1000)).toFixed(1)} ms per 1,000), ${r.rss.toFixed(0)} MB`)
-    console.log(`list ${mode.padEnd(7)} ${text.join('; ')}`)
+    const [small, large] = rows
+    const per = (large.count - small.count) / 1000
+    const growth = `growth per 1,000 tokens: ${((large.ms - small.ms) / per).toFixed(1)} ms, ${((large.rss - small.rss) / per).toFixed(1)} MB`
+    console.log(`list ${mode.padEnd(7)} ${text.join('; ')}; ${growth}`)
   }
   const pretty10k = perMode.PRETTY.at(-1).ms
   console.log(`list PRETTY of 10,000 tokens under 2 s: ${pretty10k < 2000 ? 'met' : 'NOT MET'}`)

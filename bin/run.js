@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import {execute, prepareArgv} from '../dist/bundle/s10k.js'
+import {createRequire} from 'node:module'
+
+const {loadBundle} = createRequire(import.meta.url)('./load-bundle.cjs')
+const {execute, prepareArgv} = loadBundle()
 
 await execute({args: prepareArgv(process.argv.slice(2)), dir: import.meta.url})

@@ -103,6 +103,7 @@ export class SolarClient {
     if (this.http) return this.http
     const {default: axios} = await import('axios')
     const http = axios.create({
+      adapter: 'http',
       timeout: this.options.timeoutMs ?? 60_000,
       maxRedirects: 0,
       responseType: 'text',
