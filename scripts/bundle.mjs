@@ -38,6 +38,22 @@ const withoutFetchAdapter = {
   },
 }
 
+/**
+ * axios reads `globalThis.FormData` when imported, and that lazy global makes Node load its fetch
+ * implementation (undici, ~18 ms). s10k never sends FormData; axios still recognises one by its tag.
+ */
+const withoutFormDataProbe = {
+  name: 'without-axios-formdata-probe',
+  setup(build) {
+    build.onLoad({filter: /axios[\\/]lib[\\/]utils\.js$/}, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      const probe = "typeof G.FormData !== 'undefined' ? G.FormData : undefined"
+      if (!source.includes(probe)) return {contents: source, loader: 'js', warnings: [{text: 'axios FormData probe not found; start-up will load undici'}]}
+      return {contents: source.replace(probe, 'undefined'), loader: 'js'}
+    })
+  },
+}
+
 await build({
   entryPoints: ['dist/index.js'],
   outfile: 'dist/bundle/s10k.cjs',
@@ -51,7 +67,7 @@ await build({
   // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
   external: ['typescript'],
   alias: {'form-data': stub('form-data')},
-  plugins: [routeDynamicImports, withoutFetchAdapter],
+  plugins: [routeDynamicImports, withoutFetchAdapter, withoutFormDataProbe],
 })
 
 // ES module importers get a facade naming every export, so Node need not scan the bundle to find them
