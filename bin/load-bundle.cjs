@@ -50,8 +50,8 @@ async function writeCache() {
   const {mkdtempSync, rmSync} = require('node:fs')
   const home = mkdtempSync(join(require('node:os').tmpdir(), 's10k-cache-'))
   Object.assign(process.env, {HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, SN_TOKEN_ID: 'training', SN_TOKEN_SECRET: 'training'})
-  const write = process.stdout.write
-  process.stdout.write = () => true
+  const [stdout, stderr] = [process.stdout.write, process.stderr.write]
+  process.stdout.write = process.stderr.write = () => true
   try {
     const dir = join(__dirname, 'run.js')
     await s10k.execute({args: ['--help'], dir})
@@ -59,7 +59,8 @@ async function writeCache() {
   } catch {
     // training is best effort: whatever ran is cached
   } finally {
-    process.stdout.write = write
+    process.stdout.write = stdout
+    process.stderr.write = stderr
     rmSync(home, {recursive: true, force: true})
   }
   writeFileSync(cacheFile, script.createCachedData())
