@@ -5,7 +5,7 @@ import {Command, Errors, type Interfaces} from '@oclif/core'
 import {loadConfig} from './auth/config.js'
 import {credentialsPath, requireCredentials, resolveCredentials} from './auth/credentials.js'
 import {readableByOthers} from './auth/files.js'
-import {ExitCode, PartialResultError, S10kError} from './errors.js'
+import {ExitCode, PartialResultError, S10kError, UsageError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
 import {SolarClient} from './http/client.js'
 import {findFormatter} from './output/registry.js'
@@ -70,7 +70,7 @@ export abstract class S10kCommand extends Command {
     if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`)
     if (error instanceof PartialResultError) await this.render(error.report as Report)
     if (error instanceof S10kError) {
-      const hint = error.exitCode === ExitCode.usage ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
+      const hint = error instanceof UsageError ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
       return this.exit(error.exitCode) as never
     }

@@ -31,6 +31,13 @@ export class UsageError extends S10kError {
   }
 }
 
+/** A problem in ~/.s10k/config or ~/.s10k/credentials: bad input too, but not the command's options. */
+export class ConfigError extends S10kError {
+  constructor(message: string) {
+    super(message, ExitCode.usage)
+  }
+}
+
 /** No credentials could be found, or the service rejected them. */
 export class CredentialsError extends S10kError {
   constructor(message: string) {

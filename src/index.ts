@@ -3,7 +3,7 @@
 export {Args, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
 export {prepareArgv} from './argv/index.js'
 export {S10kCommand, type GlobalFlags} from './command.js'
-export {CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'
+export {ConfigError, CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'
 export {displayModeFlag, enumFlag, enumValue, globalFlags, integerItem, invalidValue, listFlag, splitList, uniqueValues, withShortNames} from './flags.js'
 export {SolarClient, type ApiRequest, type HttpMethod} from './http/client.js'
 export {compactJson, prettyJson, type JsonValue} from './output/json.js'

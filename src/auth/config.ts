@@ -1,35 +1,63 @@
 import {join} from 'node:path'
 
-import {UsageError} from '../errors.js'
+import {ConfigError} from '../errors.js'
 import {isTable, readTomlFile, s10kDir} from './files.js'
 
 export const DEFAULT_BASE_URL = 'https://data.solarnetwork.net'
 
 export type ServiceName = 'solaruser' | 'solarquery'
 
+export interface HttpSettings {
+  connectTimeoutMs: number
+  responseTimeoutMs: number
+  /** Send credentials over plain http to a host that is not this machine. */
+  allowPlainHttp: boolean
+}
+
 export interface S10kConfig {
   serviceUrls: Record<ServiceName, string>
+  http: HttpSettings
 }
+
+export const DEFAULT_HTTP: HttpSettings = {connectTimeoutMs: 10_000, responseTimeoutMs: 60_000, allowPlainHttp: false}
 
 export function configPath(home: string): string {
   return join(s10kDir(home), 'config')
 }
 
 function checkUrl(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new UsageError(`${where} must be a URL string`)
+  if (typeof value !== 'string') throw new ConfigError(`${where} must be a URL string`)
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new UsageError(`${where} is not a valid URL: ${value}`)
+    throw new ConfigError(`${where} is not a valid URL: ${value}`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${where} must be an http or https URL: ${value}`)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${where} must be an http or https URL: ${value}`)
   return value
 }
 
+function seconds(value: unknown, where: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${where} must be a number of seconds greater than 0`)
+  return Math.round(value * 1000)
+}
+
+function httpSettings(table: Record<string, unknown>, path: string): HttpSettings {
+  const where = (name: string): string => `${path}: http.${name}`
+  const allow = table['allow-plain-http']
+  if (allow !== undefined && typeof allow !== 'boolean') throw new ConfigError(`${where('allow-plain-http')} must be true or false`)
+  return {
+    connectTimeoutMs: seconds(table['connect-timeout'], where('connect-timeout'), DEFAULT_HTTP.connectTimeoutMs),
+    responseTimeoutMs: seconds(table['response-timeout'], where('response-timeout'), DEFAULT_HTTP.responseTimeoutMs),
+    allowPlainHttp: allow ?? false,
+  }
+}
+
 /**
- * ~/.s10k/config: top-level keys for the default profile, `[profile.NAME]` tables for named ones;
- * `service-urls` maps `solaruser` and `solarquery` to base URLs.
+ * ~/.s10k/config: top-level keys for the default profile, `[profile.NAME]` tables for named ones.
+ * `service-urls` maps `solaruser` and `solarquery` to base URLs; `http` sets `connect-timeout` and
+ * `response-timeout` (seconds) and `allow-plain-http`.
  */
 export function loadConfig(home: string, profile?: string): S10kConfig {
   const path = configPath(home)
@@ -43,7 +71,18 @@ export function loadConfig(home: string, profile?: string): S10kConfig {
       solaruser: urls.solaruser === undefined ? DEFAULT_BASE_URL : checkUrl(urls.solaruser, where('solaruser')),
       solarquery: urls.solarquery === undefined ? DEFAULT_BASE_URL : checkUrl(urls.solarquery, where('solarquery')),
     },
+    http: httpSettings(isTable(section.http) ? section.http : {}, path),
   }
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/** Refuses plain http to anything but this machine, unless the config allows it. */
+export function checkTransport(config: S10kConfig, url: URL): void {
+  if (url.protocol !== 'http:' || LOOPBACK.test(url.hostname) || config.http.allowPlainHttp) return
+  throw new ConfigError(
+    `Refusing to send credentials over plain http to ${url.host}: use https, or set allow-plain-http = true under [http] in ~/.s10k/config`,
+  )
 }
 
 /** `/solaruser/api/...` on the configured base URL; a base path other than `/` goes in front. */

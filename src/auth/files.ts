@@ -3,7 +3,7 @@ import {join} from 'node:path'
 
 import {parse as parseToml} from 'smol-toml'
 
-import {UsageError} from '../errors.js'
+import {ConfigError} from '../errors.js'
 
 export type TomlTable = Record<string, unknown>
 
@@ -22,13 +22,13 @@ export function readTomlFile(path: string): TomlTable {
     text = readFileSync(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
-    throw new UsageError(`Cannot read ${path}: ${(error as Error).message}`)
+    throw new ConfigError(`Cannot read ${path}: ${(error as Error).message}`)
   }
   try {
     return parseToml(text) as TomlTable
   } catch (error) {
     const first = String((error as Error).message).split('\n')[0]
-    throw new UsageError(`Invalid TOML in ${path}: ${first}`)
+    throw new ConfigError(`Invalid TOML in ${path}: ${first}`)
   }
 }
 

@@ -1,11 +1,11 @@
 import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
-import type {S10kConfig} from '../auth/config.js'
-import {serviceUrl} from '../auth/config.js'
+import {type S10kConfig, checkTransport, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
 import {EMPTY_SHA256_HEX, authorizationHeader, httpDate, sha256Hex, signingKey} from '../auth/signer.js'
 import {compactJson, type JsonValue} from '../output/json.js'
-import {toRequestError, unwrapEnvelope} from './errors.js'
+import {createAgents} from './agents.js'
+import {isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
 import {traceRequest, traceResponse} from './trace.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -28,8 +28,10 @@ export interface ClientOptions {
   httpTrace?: boolean
   stdout: (text: string) => void
   stderr: (text: string) => void
-  timeoutMs?: number
 }
+
+/** Wait before the one retry of a read. */
+const RETRY_DELAY_MS = 250
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=UTF-8'
 export const JSON_CONTENT_TYPE = 'application/json'
@@ -74,29 +76,43 @@ export class SolarClient {
     this.key = signingKey(options.credentials.secret, new Date())
   }
 
-  /** Sends a request and returns the `data` of a successful response envelope. */
+  /**
+   * Sends a request and returns the `data` of a successful response envelope. A read (GET) is retried once
+   * after a connection error or a 502, 503 or 504; requests that change data are never retried.
+   */
   async request<T = unknown>(request: ApiRequest): Promise<T | undefined> {
     const prepared = prepareRequest(this.options.config, request)
+    checkTransport(this.options.config, new URL(prepared.url))
     if (this.dryRun && request.method !== 'GET') {
       this.options.stdout(describeRequest(prepared))
       return undefined
     }
     const http = await this.axios()
-    const started = Date.now()
-    let response: AxiosResponse<string>
-    try {
-      response = await http.request<string>({
-        method: prepared.method,
-        url: prepared.url,
-        data: prepared.body,
-        headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
-      })
-    } catch (error) {
-      throw toRequestError(error, prepared.method, prepared.url)
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now()
+      let response: AxiosResponse<string> | undefined
+      let failure: unknown
+      try {
+        response = await http.request<string>({
+          method: prepared.method,
+          url: prepared.url,
+          data: prepared.body,
+          headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
+        })
+      } catch (error) {
+        failure = error
+      }
+      const status = response ? String(response.status) : 'no response'
+      if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
+      if (response && this.options.httpTrace) this.options.stderr(traceResponse(response))
+      if (attempt === 1 && prepared.method === 'GET' && isRetryable(response?.status, failure)) {
+        if (this.options.verbose) this.options.stderr(`retrying ${prepared.method} ${prepared.url}\n`)
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
+        continue
+      }
+      if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
+      return unwrapEnvelope<T>(response, prepared.method, prepared.url)
     }
-    if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${response.status} (${Date.now() - started} ms)\n`)
-    if (this.options.httpTrace) this.options.stderr(traceResponse(response))
-    return unwrapEnvelope<T>(response, prepared.method, prepared.url)
   }
 
   private async axios(): Promise<AxiosInstance> {
@@ -104,7 +120,8 @@ export class SolarClient {
     const {default: axios} = await import('axios')
     const http = axios.create({
       adapter: 'http',
-      timeout: this.options.timeoutMs ?? 60_000,
+      ...createAgents(this.options.config.http.connectTimeoutMs),
+      timeout: this.options.config.http.responseTimeoutMs,
       maxRedirects: 0,
       responseType: 'text',
       transformRequest: [(data) => data],
@@ -120,6 +137,9 @@ export class SolarClient {
   /** The authentication hook: signs exactly the Host, date, type and digest that are sent. */
   private sign(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
     const url = new URL(config.url!)
+    // credentials are only ever signed for the configured SolarNetwork services
+    const services = Object.values(this.options.config.serviceUrls).map((u) => new URL(u).host)
+    if (!services.includes(url.host)) throw new Error(`Refusing to sign a request for ${url.host}: not a configured service URL`)
     const body = typeof config.data === 'string' ? config.data : undefined
     // axios would add a form content type to a POST without a body after this hook, unsigned; send none
     if (body === undefined) config.headers.set('Content-Type', false)

@@ -1,6 +1,8 @@
 import type {AxiosResponse} from 'axios'
 
-import {CredentialsError, ExitCode, RequestError} from '../errors.js'
+import type {HttpSettings} from '../auth/config.js'
+import {CredentialsError, RequestError} from '../errors.js'
+import {CONNECT_TIMEOUT} from './agents.js'
 
 /** The parts of a URL safe and useful in a message: no query string. */
 export function urlForMessage(url: string): string {
@@ -11,8 +13,7 @@ export function urlForMessage(url: string): string {
 const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
-  ECONNABORTED: 'timed out',
-  ETIMEDOUT: 'timed out',
+  ETIMEDOUT: 'connection timed out',
   ENOTFOUND: 'host not found',
   EAI_AGAIN: 'host name lookup failed',
   EHOSTUNREACH: 'host unreachable',
@@ -21,12 +22,35 @@ const NETWORK_ERRORS: Record<string, string> = {
   ERR_BAD_RESPONSE: 'bad response',
 }
 
+/** Failures a read may be retried after: the request was not answered, or a gateway said try again. */
+const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', CONNECT_TIMEOUT])
+
+function errorCode(error: unknown): string | undefined {
+  const e = error as {code?: string; cause?: {code?: string}; message?: string}
+  if (e?.message === 'socket hang up') return 'ECONNRESET'
+  return e?.cause?.code === CONNECT_TIMEOUT ? CONNECT_TIMEOUT : (e?.code ?? e?.cause?.code)
+}
+
+export function isRetryable(status: number | undefined, error: unknown): boolean {
+  if (status !== undefined) return status === 502 || status === 503 || status === 504
+  return RETRYABLE_CODES.has(errorCode(error) ?? '')
+}
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`
+
 /** A request that got no HTTP response: one line naming the URL, never a stack trace. */
-export function toRequestError(error: unknown, method: string, url: string): RequestError {
-  const e = error as {code?: string; message?: string; cause?: {code?: string}}
-  const code = e.code ?? e.cause?.code
-  const what = (code && NETWORK_ERRORS[code]) ?? e.message ?? String(error)
-  return new RequestError(`Cannot reach ${urlForMessage(url)}: ${what}`, {method, url})
+export function toRequestError(error: unknown, method: string, url: string, http: HttpSettings): RequestError {
+  const code = errorCode(error)
+  const where = urlForMessage(url)
+  const details = {method, url}
+  if (code === CONNECT_TIMEOUT) {
+    return new RequestError(`No connection to ${where} within ${seconds(http.connectTimeoutMs)} (connect-timeout under [http] in ~/.s10k/config)`, details)
+  }
+  if (code === 'ECONNABORTED' || /timeout of \d+ms exceeded/.test(String((error as Error)?.message))) {
+    return new RequestError(`No response from ${where} within ${seconds(http.responseTimeoutMs)} (response-timeout under [http] in ~/.s10k/config)`, details)
+  }
+  const what = (code && NETWORK_ERRORS[code]) ?? (error as Error)?.message ?? String(error)
+  return new RequestError(`Cannot reach ${where}: ${what}`, details)
 }
 
 /** Friendlier words for the service's reason codes, keeping the code itself visible. */
@@ -56,6 +80,10 @@ function describeBody(response: AxiosResponse<string>): string {
   return (response.data ?? '').trim() === '' ? 'an empty body' : 'malformed JSON'
 }
 
+function statusText(response: AxiosResponse<string>): string {
+  return `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`
+}
+
 /** Checks status and `success`, and returns the envelope's `data`. */
 export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: string, url: string): T | undefined {
   const status = response.status
@@ -64,18 +92,27 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
   const where = `${method} ${urlForMessage(url)}`
   const details = {method, url, status, serviceMessage}
   if (status === 401 || (status === 403 && (response.headers['www-authenticate'] || serviceMessage === 'Bad credentials'))) {
-    const reason = serviceMessage ?? `HTTP ${status}`
-    const hint = /skew/i.test(reason) ? ' (check this computer\'s clock)' : ' (check the token ID and secret)'
-    throw new CredentialsError(`Credentials rejected by ${where}: ${reason}${hint}`)
+    const reason = serviceMessage ?? statusText(response)
+    const hint = /skew/i.test(reason) ? "check this computer's clock" : /expired/i.test(reason) ? 'the token has expired' : 'check the token ID and secret'
+    throw new CredentialsError(`Credentials rejected by ${where}: ${reason} (${hint})`)
+  }
+  if (status >= 300 && status < 400) {
+    const location = response.headers.location ? ` to ${response.headers.location}` : ''
+    throw new RequestError(`Unexpected redirect${location} from ${where}, not followed: check service-urls in ~/.s10k/config`, details)
   }
   if (status < 200 || status >= 300) {
-    const reason = serviceMessage ? (REASONS[serviceMessage] ?? serviceMessage) : `HTTP ${status}${response.statusText ? ' ' + response.statusText : ''}`
-    throw new RequestError(`${reason} (HTTP ${status} from ${where})`, details, ExitCode.requestFailed)
+    if (serviceMessage) throw new RequestError(`${REASONS[serviceMessage] ?? serviceMessage} (HTTP ${status} from ${where})`, details)
+    let hint = `, with ${describeBody(response)}`
+    if (status === 404) hint = ': no such API here; check service-urls in ~/.s10k/config'
+    if (status === 429) {
+      const after = response.headers['retry-after']
+      hint = `: SolarNetwork is limiting requests; try again${after ? ` in ${after} s` : ' later'}`
+    }
+    throw new RequestError(`${where} failed: ${statusText(response)}${hint}`, details)
   }
   if (!envelope) throw new RequestError(`Unexpected response from ${where}: ${describeBody(response)} (HTTP ${status})`, details)
   if (envelope.success !== true) {
-    const reason = serviceMessage ? (REASONS[serviceMessage] ?? serviceMessage) : 'Unknown reason.'
-    throw new RequestError(`Non-success response from ${where}: ${reason}`, details)
+    throw new RequestError(`Non-success response from ${where}: ${serviceMessage ? (REASONS[serviceMessage] ?? serviceMessage) : 'Unknown reason.'}`, details)
   }
   return envelope.data as T | undefined
 }

@@ -53,7 +53,7 @@ describe('sec-tokens create', () => {
     assert.equal(result.code, 1)
     const token = newToken()
     assert.match(result.stdout, new RegExp(`^Token ID,Token Secret,Created,User ID,Type,Name,Description,Policy\r\n${token.id.replaceAll('.', '\\.')},${token.secret!.replaceAll('.', '\\.')},`))
-    assert.match(result.stderr, new RegExp(`Security token ${token.id.replaceAll('.', '\\.')} was created, but its name and description were not set: HTTP 503 Service Unavailable`))
+    assert.match(result.stderr, new RegExp(`Security token ${token.id.replaceAll('.', '\\.')} was created, but its name and description were not set: POST .* failed: HTTP 503 Service Unavailable, with an HTML page instead of JSON`))
   })
 
   it('needs a type, and rejects bad policy values before sending anything', async () => {

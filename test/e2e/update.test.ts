@@ -139,7 +139,7 @@ describe('sec-tokens update', () => {
     session.emulator.inject({path: '/status', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>'})
     const html = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(html.code, 1)
-    assert.match(html.stderr, /^HTTP 502 Bad Gateway \(HTTP 502 from POST .*\/status\)\n$/)
+    assert.match(html.stderr, /^POST http:.*\/status failed: HTTP 502 Bad Gateway, with an HTML page instead of JSON\n$/)
     session.emulator.inject({path: '/status', status: 200, body: '{"success":false}'})
     const unknown = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(unknown.code, 1)
