@@ -9,6 +9,7 @@ import {ExitCode, PartialResultError, S10kError, UsageError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
 import {SolarClient} from './http/client.js'
 import {findFormatter} from './output/registry.js'
+import {ChangeProgress} from './progress.js'
 import {readSecret} from './prompt.js'
 import type {Report} from './output/report.js'
 import {toUsageError} from './parse-errors.js'
@@ -25,8 +26,19 @@ export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 export abstract class S10kCommand extends Command {
   static override baseFlags = withShortNames(globalFlags)
 
+  /** What the command has changed so far; reported if it fails or is interrupted part way. */
+  protected readonly progress = new ChangeProgress()
   private globals?: GlobalFlags & {'display-mode'?: string}
   private clientPromise?: Promise<SolarClient>
+
+  override async init(): Promise<void> {
+    await super.init()
+    process.once('SIGINT', () => {
+      const detail = this.progress.interrupted()
+      process.stderr.write(`\nInterrupted.${detail ? ' ' + detail : ''}\n`)
+      process.exit(ExitCode.interrupted)
+    })
+  }
 
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */
   protected client(): Promise<SolarClient> {

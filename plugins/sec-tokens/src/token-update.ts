@@ -1,4 +1,4 @@
-import {S10kError, type SolarClient} from 's10k'
+import {type ChangeProgress, S10kError, type SolarClient} from 's10k'
 
 import type {SecurityPolicy} from './policy.js'
 import {type SecurityToken, findToken, saveTokenInfo, saveTokenPolicy, saveTokenStatus} from './tokens.js'
@@ -23,19 +23,32 @@ interface Step {
   run: () => Promise<SecurityToken | undefined | void>
 }
 
-function list(labels: string[]): string {
-  return labels.length === 0 ? 'nothing' : labels.join(', ')
-}
-
 /**
  * Applies the changes in the Java tool's order (info, status, policy), reading the token first only when
  * needed: to check its type, or to keep the description (or name) the service would otherwise clear.
  * A failure part way says which changes were applied and which were not.
  */
-export async function updateToken(client: SolarClient, id: string, changes: TokenChanges): Promise<SecurityToken | undefined> {
-  const onlyOneOfNameAndDescription = (changes.name === undefined) !== (changes.description === undefined)
+export async function updateToken(
+  client: SolarClient,
+  id: string,
+  changes: TokenChanges,
+  progress: ChangeProgress,
+): Promise<SecurityToken | undefined> {
   let current: SecurityToken | undefined
-  if (changes.expectedType || onlyOneOfNameAndDescription) {
+  const steps: Step[] = []
+  if (changes.name !== undefined || changes.description !== undefined) {
+    const label = [changes.name === undefined ? '' : 'name', changes.description === undefined ? '' : 'description'].filter(Boolean).join(' and ')
+    const info = () => ({name: changes.name ?? current?.name, description: changes.description ?? current?.description})
+    steps.push({label, run: () => saveTokenInfo(client, id, info())})
+  }
+  if (changes.status) steps.push({label: `status ${changes.status}`, run: () => saveTokenStatus(client, id, changes.status!)})
+  if (changes.policy) {
+    const policy = changes.policy
+    steps.push({label: changes.replacePolicy ? 'policy replaced' : 'policy merged', run: () => saveTokenPolicy(client, id, policy, changes.replacePolicy)})
+  }
+  progress.plan(steps.map((s) => s.label))
+
+  if (changes.expectedType || (changes.name === undefined) !== (changes.description === undefined)) {
     current = await findToken(client, id)
     if (!current) throw new S10kError(`No security token ${id} found for these credentials; nothing was changed.`)
     if (changes.expectedType && current.type !== changes.expectedType) {
@@ -43,28 +56,16 @@ export async function updateToken(client: SolarClient, id: string, changes: Toke
     }
   }
 
-  const steps: Step[] = []
-  if (changes.name !== undefined || changes.description !== undefined) {
-    const info = {name: changes.name ?? current?.name, description: changes.description ?? current?.description}
-    const label = [changes.name === undefined ? '' : 'name', changes.description === undefined ? '' : 'description'].filter(Boolean).join(' and ')
-    steps.push({label, run: () => saveTokenInfo(client, id, info)})
-  }
-  if (changes.status) steps.push({label: `status ${changes.status}`, run: () => saveTokenStatus(client, id, changes.status!)})
-  if (changes.policy) {
-    const policy = changes.policy
-    steps.push({label: changes.replacePolicy ? 'policy replaced' : 'policy merged', run: () => saveTokenPolicy(client, id, policy, changes.replacePolicy)})
-  }
-
   let result: SecurityToken | undefined
-  for (const [i, step] of steps.entries()) {
+  for (const step of steps) {
+    progress.start()
     try {
       result = (await step.run()) ?? result
     } catch (error) {
-      if (i === 0 || !(error instanceof S10kError)) throw error
-      const applied = list(steps.slice(0, i).map((s) => s.label))
-      const missed = list(steps.slice(i).map((s) => s.label))
-      throw new S10kError(`${error.reason.replace(/\.$/, '')}. Applied: ${applied}. Not applied: ${missed}.`, error.exitCode)
+      if (!(error instanceof S10kError) || step === steps[0]) throw error
+      throw new S10kError(`${error.reason.replace(/\.$/, '')}. ${progress.failed()}`, error.exitCode)
     }
+    progress.finish()
   }
   if (client.dryRun) return undefined
   return changes.policy ? result : findToken(client, id)

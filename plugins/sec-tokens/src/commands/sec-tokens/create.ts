@@ -41,15 +41,21 @@ export default class SecTokensCreate extends S10kCommand {
     const policy = await buildPolicy(flags)
     const client = await this.client()
     const info = {name: flags.name || undefined, description: flags.description || undefined}
+    const named = Boolean(info.name || info.description)
+    this.progress.plan(named ? ['token created', 'name and description'] : ['token created'])
+    this.progress.start()
     const token = await generateToken(client, flags.type!, policy)
+    this.progress.finish()
     if (!token) {
-      if (info.name || info.description) await saveTokenInfo(client, '<new token ID>', info)
+      if (named) await saveTokenInfo(client, '<new token ID>', info)
       this.note('Dry run: no token was created.')
       return undefined
     }
-    if (info.name || info.description) {
+    if (named) {
       try {
+        this.progress.start()
         await saveTokenInfo(client, token.id, info)
+        this.progress.finish()
       } catch (error) {
         const reason = error instanceof S10kError ? error.reason : String(error)
         this.note('Store the token secret now: it cannot be shown again.')

@@ -37,7 +37,10 @@ export default class SecTokensDelete extends S10kCommand {
       const answer = await askLine(`Delete security token ${id} (${label})? Type the token ID to confirm: `)
       if (answer.trim() !== id) throw new S10kError('The ID typed does not match; nothing was deleted.')
     }
+    this.progress.plan(['token deleted'])
+    this.progress.start()
     await deleteToken(client, id)
+    this.progress.finish()
     if (client.dryRun) this.note('Dry run: nothing was deleted.')
     else this.log('Security token deleted.')
     return undefined

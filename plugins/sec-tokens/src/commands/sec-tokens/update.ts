@@ -56,7 +56,7 @@ export default class SecTokensUpdate extends S10kCommand {
       expectedType: flags.type,
     } as const
     if (!hasChanges(changes)) throw new S10kError('No update options provided.', ExitCode.nothingToDo)
-    const token = await updateToken(await this.client(), flags.identifier, changes)
+    const token = await updateToken(await this.client(), flags.identifier, changes, this.progress)
     if (!token) {
       this.note(flags['dry-run'] ? 'Dry run: no changes were sent.' : 'Token not available.')
       return undefined
