@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import {after, before, describe, it} from 'node:test'
+
+import {signingKey} from '../../src/auth/signer.js'
+import {CALLER} from '../support/fixtures.js'
+import {type Session, openSession} from '../support/session.js'
+
+const HN = 'hNAdH.aXHaEqFossMwT8'
+const KF = 'kF67p6g30eUXQICUgzQf'
+
+/** Every command and display mode, verbose and traced, and some failures: the secret must never show. */
+const RUNS: string[][] = []
+for (const mode of ['PRETTY', 'CSV', 'JSON']) {
+  RUNS.push(['sec-tokens', 'list', '-mode', mode])
+  RUNS.push(['sec-tokens', 'update', '-id', KF, '-n', 'x', '-node', '1', '-mode', mode])
+  RUNS.push(['sec-tokens', 'create', '-t', 'User', '-n', 'new', '-mode', mode])
+}
+RUNS.push(['sec-tokens', 'delete', '-id', HN, '--yes'])
+RUNS.push(['sec-tokens', 'delete', '-id', 'ZCv5FUjlTlIQGjigLhSW', '--yes'])
+RUNS.push(['sec-tokens', 'update', '-id', 'ZCv5FUjlTlIQGjigLhSW', '-a'])
+RUNS.push(['sec-tokens', 'update', '-id', KF, '-node', 'bad'])
+RUNS.push(['-n', 'sec-tokens', 'update', '-id', KF, '-a'])
+
+describe('secrets', () => {
+  let session: Session
+  before(async () => {
+    session = await openSession()
+  })
+  after(async () => {
+    await session.close()
+  })
+
+  const key = signingKey(CALLER.secret, new Date()).toString('hex')
+
+  for (const args of RUNS) {
+    for (const how of [['-v', '--http-trace'], ['-u', CALLER.tokenId, `--secret=${CALLER.secret}`]]) {
+      it(`never prints the secret or signing key: ${[...how, ...args].join(' ').replace(CALLER.secret, '***')}`, async () => {
+        const result = await session.run([...how, ...args])
+        for (const text of [result.stdout, result.stderr]) {
+          assert.ok(!text.includes(CALLER.secret), 'secret printed')
+          assert.ok(!text.includes(key), 'signing key printed')
+          assert.doesNotMatch(text, /Signature=[0-9a-f]{64}/)
+        }
+      })
+    }
+  }
+
+  it('a secret given on the command line is used, with a warning about shell history', async () => {
+    const result = await session.run(['-u', CALLER.tokenId, `-p=${CALLER.secret}`, 'sec-tokens', 'list', '-id', KF])
+    assert.equal(result.code, 0)
+    assert.match(result.stderr, /^Warning: --secret on the command line can end up in shell history; prefer -p \(prompt\), SN_TOKEN_SECRET or a profile\n$/)
+  })
+
+  it("redacts a new token's secret in traces but shows it in the output, once", async () => {
+    const result = await session.run(['--http-trace', 'sec-tokens', 'create', '-t', 'ReadNodeData', '-mode', 'JSON'])
+    const secret = (JSON.parse(result.stdout) as {authSecret: string}).authSecret
+    assert.ok(secret.length >= 24)
+    assert.ok(!result.stderr.includes(secret))
+    assert.match(result.stderr, /"authSecret":"<redacted>"/)
+  })
+})
