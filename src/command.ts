@@ -3,10 +3,11 @@ import {homedir} from 'node:os'
 import {Command, Errors, type Interfaces} from '@oclif/core'
 
 import {loadConfig} from './auth/config.js'
-import {credentialsPath, requireCredentials, resolveCredentials} from './auth/credentials.js'
+import {credentialsPath, noCredentials, resolveCredentials} from './auth/credentials.js'
 import {readableByOthers} from './auth/files.js'
 import {ExitCode, PartialResultError, S10kError, UsageError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
+import {loadPluginFormatters, pluginCredentials} from './hooks/events.js'
 import {SolarClient} from './http/client.js'
 import {findFormatter} from './output/registry.js'
 import {ChangeProgress} from './progress.js'
@@ -33,6 +34,7 @@ export abstract class S10kCommand extends Command {
 
   override async init(): Promise<void> {
     await super.init()
+    await loadPluginFormatters(this.config, (message) => this.warn(message))
     process.once('SIGINT', () => {
       const detail = this.progress.interrupted()
       process.stderr.write(`\nInterrupted.${detail ? ' ' + detail : ''}\n`)
@@ -112,7 +114,10 @@ export abstract class S10kCommand extends Command {
     if (flags.secret !== undefined) {
       this.warn('--secret on the command line can end up in shell history; prefer -p (prompt), SN_TOKEN_SECRET or a profile')
     }
-    const credentials = requireCredentials(resolveCredentials({profile: flags.profile, token: flags.token, secret, env: process.env, home}))
+    const credentials =
+      resolveCredentials({profile: flags.profile, token: flags.token, secret, env: process.env, home}) ??
+      (await pluginCredentials(this.config, flags.profile, (message) => this.warn(message)))
+    if (!credentials) throw noCredentials(home, flags.profile)
     if (credentials.profile !== undefined || credentials.source === 'default profile') {
       const path = credentialsPath(home)
       if (readableByOthers(path)) this.warn(`${path} can be read by other users; fix it with: chmod 600 ${path}`)

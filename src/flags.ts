@@ -1,6 +1,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
 import {UsageError} from './errors.js'
+import {displayModeSummary} from './help.js'
 import {formatterNames} from './output/registry.js'
 
 /** Splits a picocli list value on commas with optional spaces around them; empty items are dropped. */
@@ -67,7 +68,7 @@ export function displayModeFlag() {
   return Flags.custom<string>({
     aliases: ['mode'],
     helpValue: '<displayMode>',
-    summary: 'the format to display the data as, one of CSV, JSON, or PRETTY; defaults to PRETTY',
+    summary: displayModeSummary(),
     parse: async (input, _context, flag) => enumValue(formatterNames(), input, flag.name),
   })()
 }

@@ -1,10 +1,14 @@
 /** The library s10k plugins build on: base command, shared flags, client, output. */
 // oclif's API comes through here too, so that plugins share the CLI's one copy of it
-export {Args, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
+export {Args, Config, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
 export {prepareArgv} from './argv/index.js'
+export {default as preparseHook} from './hooks/preparse.js'
 export {S10kCommand, type GlobalFlags} from './command.js'
+export {type Credentials} from './auth/credentials.js'
 export {ConfigError, CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'
 export {displayModeFlag, enumFlag, enumValue, globalFlags, integerItem, invalidValue, listFlag, splitList, uniqueValues, withShortNames} from './flags.js'
+export {S10kHelp} from './help.js'
+export {type CredentialsHook, type FormattersHook} from './hooks/events.js'
 export {SolarClient, type ApiRequest, type HttpMethod} from './http/client.js'
 export {compactJson, prettyJson, type JsonValue} from './output/json.js'
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'

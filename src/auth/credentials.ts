@@ -43,12 +43,10 @@ function profileCredentials(table: unknown, source: string, profile?: string): C
   return {tokenId: tokenId.trim(), secret, source, profile}
 }
 
-const NO_CREDENTIALS =
-  'No credentials: pass --token and -p (prompt), set SN_TOKEN_ID/SN_TOKEN_SECRET, or add a profile to ~/.s10k/credentials'
-
 /**
  * The Java tool's order: a named profile (`-P`) that exists wins; otherwise `--token`/`--secret`, then
- * SN_TOKEN_ID/SN_TOKEN_SECRET, then the file's default (top-level) profile.
+ * SN_TOKEN_ID/SN_TOKEN_SECRET, then, without `-P`, the file's default (top-level) profile. Undefined when
+ * none of these has credentials; plugins may then provide them.
  */
 export function resolveCredentials(inputs: CredentialInputs): Credentials | undefined {
   const file = readTomlFile(credentialsPath(inputs.home))
@@ -66,13 +64,12 @@ export function resolveCredentials(inputs: CredentialInputs): Credentials | unde
   }
   const {SN_TOKEN_ID: envToken, SN_TOKEN_SECRET: envSecret} = inputs.env
   if (envToken && envSecret) return {tokenId: envToken, secret: envSecret, source: 'SN_TOKEN_ID'}
-  if (inputs.profile) {
-    throw new CredentialsError(`No profile "${inputs.profile}" with sn_token_id and sn_token_secret in ${credentialsPath(inputs.home)}`)
-  }
-  return profileCredentials(file, 'default profile')
+  return inputs.profile ? undefined : profileCredentials(file, 'default profile')
 }
 
-export function requireCredentials(credentials: Credentials | undefined): Credentials {
-  if (!credentials) throw new CredentialsError(NO_CREDENTIALS)
-  return credentials
+export function noCredentials(home: string, profile?: string): CredentialsError {
+  if (profile) return new CredentialsError(`No profile "${profile}" with sn_token_id and sn_token_secret in ${credentialsPath(home)}`)
+  return new CredentialsError(
+    'No credentials: pass --token and -p (prompt), set SN_TOKEN_ID/SN_TOKEN_SECRET, or add a profile to ~/.s10k/credentials',
+  )
 }
