@@ -3,6 +3,7 @@
 export {Args, Config, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
 export {prepareArgv} from './argv/index.js'
 export {default as preparseHook} from './hooks/preparse.js'
+export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'
 export {S10kCommand, type GlobalFlags} from './command.js'
 export {type Credentials} from './auth/credentials.js'
 export {ConfigError, CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'

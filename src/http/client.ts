@@ -76,6 +76,11 @@ export class SolarClient {
     this.key = signingKey(options.credentials.secret, new Date())
   }
 
+  /** The ID of the token requests are signed with (never the secret). */
+  get tokenId(): string {
+    return this.options.credentials.tokenId
+  }
+
   /**
    * Sends a request and returns the `data` of a successful response envelope. A read (GET) is retried once
    * after a connection error or a 502, 503 or 504; requests that change data are never retried.

@@ -26,7 +26,7 @@ registerFormatter({
 })
 
 export function formatterNames(): string[] {
-  return [...formatters.keys()]
+  return [...formatters.keys()].sort()
 }
 
 /** Finds a formatter by name, ignoring case. */
