@@ -9,7 +9,10 @@ export default class SecTokensCreate extends S10kCommand {
 
   static override description =
     'Generates a new token of the given type, with an optional name, description and security policy. ' +
-    'The output includes the token secret: it is shown only this once, so store it safely.'
+    'The output includes the token secret: it is shown only this once, so store it safely. If the name or ' +
+    'description cannot be set, the token and its secret are still printed, and the exit code is 1.'
+
+  static output = 'The new security token, including its secret, which is shown only this once.'
 
   static override usage =
     '<%= command.id %> [-r] -t=<tokenType> [-n=<name>] [-D=<description>] [-node=nodeId[,nodeId...]]... ' +

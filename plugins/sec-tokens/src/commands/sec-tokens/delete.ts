@@ -10,6 +10,8 @@ export default class SecTokensDelete extends S10kCommand {
     'Deletes a token for good. On a terminal you are asked to type the token ID back; --yes skips the question, ' +
     'and is required when s10k is not run from a terminal.'
 
+  static output = '`Security token deleted.`'
+
   static override usage = '<%= command.id %> -id=tokenId [-y]'
 
   static override examples = [

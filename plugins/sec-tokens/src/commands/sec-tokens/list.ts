@@ -6,7 +6,11 @@ import {findTokens, tokenReport} from '../../tokens.js'
 export default class SecTokensList extends S10kCommand {
   static override summary = 'List security tokens.'
 
-  static override description = 'Shows the security tokens of your account, optionally only some IDs, one type, or one status.'
+  static override description =
+    'Shows the security tokens of your account, optionally only some IDs, one type, or one status. PRETTY is one ' +
+    'table with a line between rows, CSV one record per token, JSON an array.'
+
+  static output = 'The matching security tokens, or `No security tokens matched your criteria.` on stderr (JSON mode still writes `[]`).'
 
   static override usage = '<%= command.id %> [-id=tokenId[,tokenId...]]... [-t=<tokenType>] [-a | -d] [-mode=<displayMode>]'
 

@@ -10,8 +10,12 @@ export default class SecTokensUpdate extends S10kCommand {
 
   static override description =
     'Changes the name, description, status or security policy of a token. Policy options are merged into the ' +
-    'existing policy (lists are added to, single values replaced); with --replace the given options become the whole ' +
-    'policy. Setting only a name or only a description keeps the other as it is.'
+    'existing policy: lists (node IDs, source IDs, paths, aggregations, precisions) grow, single values (minimums, ' +
+    'expiry, refresh) are replaced; with --replace the given options become the whole policy. Setting only a name ' +
+    'or only a description keeps the other (the service would clear it, so s10k reads the token first); an empty ' +
+    "value (--description '') clears it. With --type nothing is changed unless the token has that type."
+
+  static output = 'The updated security token.'
 
   static override usage =
     '<%= command.id %> [-rR] -id=tokenId [-n=<name>] [-D=<description>] [-node=nodeId[,nodeId...]]... ' +
