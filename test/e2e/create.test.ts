@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 
 describe('sec-tokens create', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   function newToken() {
     const known = new Set(['a09sjds09wu9wjsd9uy2', 'hNAdH.aXHaEqFossMwT8', 'kF67p6g30eUXQICUgzQf', 'ZCv5FUjlTlIQGjigLhSW'])

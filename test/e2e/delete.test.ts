@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict'
 import {spawn, spawnSync} from 'node:child_process'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import {BIN} from '../support/cli.js'
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 const HN = 'hNAdH.aXHaEqFossMwT8'
 const hasScript = spawnSync('script', ['--version']).status === 0
 
 describe('sec-tokens delete', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   /** Runs delete on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt. */
   function atTerminal(args: string[], answer: string): Promise<{status: number | null; stdout: string}> {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import {spawn, spawnSync} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import {ROOT, runCli} from '../support/cli.js'
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 const HN = 'hNAdH.aXHaEqFossMwT8'
@@ -14,13 +14,7 @@ const ACTIVATE = ['sec-tokens', 'update', '-id', HN, '-a']
 const hasPython = spawnSync('python3', ['--version']).status === 0
 
 describe('faults', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   function writeConfig(text: string): void {
     writeFileSync(join(session.home.path, '.s10k', 'config'), text)

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import {BIN} from '../support/cli.js'
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const HN = 'hNAdH.aXHaEqFossMwT8'
 
 describe('Ctrl-C', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   /** Starts s10k, sends SIGINT once the emulator has received a request to `path`, and waits for the exit. */
   async function interruptAt(args: string[], path: string) {

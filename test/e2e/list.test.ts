@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 
 describe('sec-tokens list', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   it('shows all tokens in one table with a separator between rows', async () => {
     const result = await session.run(['sec-tokens', 'list', '-id', 'a09sjds09wu9wjsd9uy2,hNAdH.aXHaEqFossMwT8'])

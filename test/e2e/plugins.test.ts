@@ -81,7 +81,7 @@ describe('plugins', () => {
       const env2 = {...env, SN_TOKEN_ID: 'hNAdH.aXHaEqFossMwT8', SN_TOKEN_SECRET: '0dh3Q.sT9aXb_LmN2pQr4StUv'}
       const fromEnv = await runCli(['whoami', '-mode', 'CSV'], {home: home.path, env: env2})
       assert.equal(fromEnv.code, 1, 'a ReadNodeData token may not use the token API')
-      assert.equal(session.emulator.requests.at(-1)?.auth.ok && session.emulator.requests.at(-1)?.auth.tokenId, 'hNAdH.aXHaEqFossMwT8')
+      assert.deepEqual(session.emulator.requests.at(-1)?.auth, {ok: true, tokenId: 'hNAdH.aXHaEqFossMwT8'})
       unlinkSync(keychain)
     } finally {
       home.remove()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 /** The three examples of the seed page, in every display mode, checking output and requests exactly. */
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
@@ -42,13 +42,7 @@ const PRETTY_3 = `+----------------------+-----------------------------+--------
 const CSV_HEADER = 'Token ID,Created,User ID,Type,Status,Name,Description,Policy\r\n'
 
 describe('seed examples of sec-tokens update', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   it('example 1: updates name and description (PRETTY)', async () => {
     const result = await session.run(EXAMPLE_1)

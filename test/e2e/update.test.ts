@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import {CALLER} from '../support/fixtures.js'
-import {type Session, openSession} from '../support/session.js'
+import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 const HN = 'hNAdH.aXHaEqFossMwT8'
 const KF = 'kF67p6g30eUXQICUgzQf'
 
 describe('sec-tokens update', () => {
-  let session: Session
-  beforeEach(async () => {
-    session = await openSession()
-  })
-  afterEach(async () => {
-    await session.close()
-  })
+  const session = useSession()
 
   it('accepts every option in picocli short form and sends one policy in policy order', async () => {
     const result = await session.run([

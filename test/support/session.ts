@@ -1,3 +1,5 @@
+import {afterEach, beforeEach} from 'node:test'
+
 import {type CliResult, type TempHome, emulatorHome, runCli} from './cli.js'
 import {type RecordedRequest, SolarUserEmulator, type StoredToken} from './emulator.js'
 import {exampleTokens} from './fixtures.js'
@@ -37,4 +39,24 @@ export async function openSession(tokens: readonly StoredToken[] = exampleTokens
       home.remove()
     },
   }
+}
+
+/**
+ * A fresh session for each test of the enclosing suite: `const session = useSession()` then `session.run(...)`.
+ * The returned object always refers to the current test's session.
+ */
+export function useSession(tokens?: readonly StoredToken[]): Session {
+  let current: Session | undefined
+  beforeEach(async () => {
+    current = await openSession(tokens)
+  })
+  afterEach(async () => {
+    await current?.close()
+  })
+  return new Proxy({} as Session, {
+    get: (_, key: keyof Session) => {
+      if (!current) throw new Error('useSession(): no test is running')
+      return current[key]
+    },
+  })
 }
