@@ -9,10 +9,11 @@ import {ExitCode, S10kError} from './errors.js'
 export async function readSecret(prompt: string): Promise<string> {
   const stdin = process.stdin
   if (!stdin.isTTY) return (await readFirstLine(stdin)).replace(/\r$/, '')
-  process.stderr.write(prompt)
+  // echo off before the prompt shows, so that nothing typed after seeing it is echoed
   stdin.setRawMode(true)
   stdin.setEncoding('utf8')
   stdin.resume()
+  process.stderr.write(prompt)
   try {
     return await new Promise<string>((resolve, reject) => {
       let value = ''

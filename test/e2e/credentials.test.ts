@@ -68,6 +68,23 @@ describe('credentials and config', () => {
     }
   })
 
+  it("uses a named profile's service URLs from [profile.NAME.service-urls]", async () => {
+    const home = makeHome({
+      config: `[service-urls]\nsolaruser = "http://127.0.0.1:9"\n\n[profile.home.service-urls]\nsolaruser = "${url}"\n`,
+      credentials: files().credentials,
+    })
+    try {
+      const root = await runCli(UPDATE, {home: home.path})
+      assert.equal(root.code, 1)
+      assert.match(root.stderr, /^Cannot reach http:\/\/127\.0\.0\.1:9\//)
+      const named = await runCli(['-P', 'home', ...UPDATE], {home: home.path})
+      assert.equal(named.code, 0, named.stderr)
+      assert.equal(lastCaller(emulator), 'homeProfileToken0001')
+    } finally {
+      home.remove()
+    }
+  })
+
   it('reads the secret from standard input for a bare -p', async () => {
     const home = makeHome({config: files().config})
     try {

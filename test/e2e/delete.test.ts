@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict'
-import {spawn, spawnSync} from 'node:child_process'
 import {describe, it} from 'node:test'
 
-import {BIN} from '../support/cli.js'
+import {hasScript, runAtTerminal} from '../support/cli.js'
 import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 const HN = 'hNAdH.aXHaEqFossMwT8'
-const hasScript = spawnSync('script', ['--version']).status === 0
 
 describe('sec-tokens delete', () => {
   const session = useSession()
-
-  /** Runs delete on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt. */
-  function atTerminal(args: string[], answer: string): Promise<{status: number | null; stdout: string}> {
-    const command = [process.execPath, BIN, 'sec-tokens', 'delete', ...args].map((a) => `'${a}'`).join(' ')
-    // asynchronous: the emulator serves from this process
-    const child = spawn('script', ['-qec', command, '/dev/null'], {env: {PATH: process.env.PATH, HOME: session.home.path, TERM: 'dumb'}})
-    let stdout = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stdin.end(`${answer}\n`)
-    return new Promise((resolve) => child.on('close', (status) => resolve({status, stdout})))
-  }
 
   it('deletes with --yes', async () => {
     const result = await session.run(['sec-tokens', 'delete', '-id', HN, '-y'])
@@ -39,14 +26,14 @@ describe('sec-tokens delete', () => {
   })
 
   it('asks at a terminal and deletes only when the ID is typed back', {skip: !hasScript && 'needs util-linux script'}, async () => {
-    const wrong = await atTerminal(['-id', HN], 'yes')
-    assert.equal(wrong.status, 1, wrong.stdout)
-    assert.match(wrong.stdout, /Type the token ID to confirm: /)
-    assert.match(wrong.stdout, /The ID typed does not match; nothing was deleted\./)
+    const wrong = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: 'yes\n'})
+    assert.equal(wrong.code, 1, wrong.screen)
+    assert.match(wrong.screen, /Type the token ID to confirm: /)
+    assert.match(wrong.screen, /The ID typed does not match; nothing was deleted\./)
     assert.equal(session.emulator.tokens.has(HN), true)
-    const right = await atTerminal(['-id', HN], HN)
-    assert.equal(right.status, 0, right.stdout)
-    assert.match(right.stdout, /Security token deleted\./)
+    const right = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: `${HN}\n`})
+    assert.equal(right.code, 0, right.screen)
+    assert.match(right.screen, /Security token deleted\./)
     assert.equal(session.emulator.tokens.has(HN), false)
   })
 

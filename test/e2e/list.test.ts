@@ -57,6 +57,12 @@ describe('sec-tokens list', () => {
     assert.equal(json.stderr, 'No security tokens matched your criteria.\n')
   })
 
+  it('shows the group help listing the four commands for `sec-tokens` alone', async () => {
+    const result = await session.run(['sec-tokens'])
+    assert.equal(result.code, 0)
+    for (const command of ['create', 'delete', 'list', 'update']) assert.match(result.stdout, new RegExp(`^  sec-tokens ${command} +\\S`, 'm'))
+  })
+
   it('rejects bad input with exit 2 and sends nothing', async () => {
     for (const args of [['-a', '-d'], ['-t', 'Admin'], ['-mode', 'yaml'], ['--name', 'x']]) {
       const result = await session.run(['sec-tokens', 'list', ...args])

@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -58,4 +58,34 @@ export function runCli(args: readonly string[], options: {home: string; env?: Re
     child.on('close', (code) => resolvePromise({code: code ?? -1, stdout, stderr}))
     child.stdin.end(options.input ?? '')
   })
+}
+
+/** Whether util-linux `script` is here to give s10k a pseudo-terminal. */
+export const hasScript = spawnSync('script', ['--version']).status === 0
+
+/**
+ * Runs bin/run.js on a pseudo-terminal (util-linux `script`), typing `input`; stdout is what the terminal
+ * showed (CRLF line ends). Asynchronous, because the emulator serves from the test process.
+ */
+export function runAtTerminal(
+  args: readonly string[],
+  options: {home: string; input?: string; typeAfter?: string},
+): Promise<{code: number | null; screen: string}> {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: {PATH: process.env.PATH ?? '', HOME: options.home, XDG_DATA_HOME: join(options.home, '.local/share'), TERM: 'dumb', TZ: 'UTC'},
+  })
+  let screen = ''
+  let typed = false
+  const type = () => {
+    typed = true
+    child.stdin.end(options.input ?? '')
+  }
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    screen += d
+    // what is typed before the program reads it would be echoed by the terminal itself
+    if (!typed && options.typeAfter && screen.includes(options.typeAfter)) type()
+  })
+  if (!options.typeAfter) type()
+  return new Promise((resolvePromise) => child.on('close', (code) => resolvePromise({code, screen})))
 }
