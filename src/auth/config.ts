@@ -87,8 +87,9 @@ export function checkTransport(config: S10kConfig, url: URL): void {
 
 /** `/solaruser/api/...` on the configured base URL; a base path other than `/` goes in front. */
 export function serviceUrl(config: S10kConfig, path: string): string {
-  const service = path.split('/')[1] as ServiceName
-  const base = new URL(config.serviceUrls[service] ?? DEFAULT_BASE_URL)
+  const service = path.split('/')[1]
+  if (service !== 'solaruser' && service !== 'solarquery') throw new Error(`Not a SolarNetwork service path: ${path}`)
+  const base = new URL(config.serviceUrls[service])
   const prefix = base.pathname === '/' ? '' : base.pathname.replace(/\/$/, '')
   return `${base.protocol}//${base.host}${prefix}${path}`
 }
