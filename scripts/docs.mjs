@@ -123,6 +123,11 @@ function usage(manifest) {
   return wrapSynopsis(command, text.startsWith(words(manifest.id)) ? text.slice(words(manifest.id).length).trim() : text)
 }
 
+function aliasLine(manifest) {
+  const aliases = (manifest.aliases ?? []).map((a) => `\`${BIN} ${words(a)}\``)
+  return aliases.length > 0 ? `Also available as ${aliases.join(', ')}.` : ''
+}
+
 export function commandPage({manifest, output}) {
   const {own, global} = partition(manifest.flags)
   return [
@@ -131,6 +136,7 @@ export function commandPage({manifest, output}) {
     manifest.description,
     '## Usage',
     '```\n' + usage(manifest) + '\n```',
+    aliasLine(manifest),
     '## Options',
     optionRows(own),
     '## Global options',

@@ -63,6 +63,13 @@ describe('sec-tokens list', () => {
     for (const command of ['create', 'delete', 'list', 'update']) assert.match(result.stdout, new RegExp(`^  sec-tokens ${command} +\\S`, 'm'))
   })
 
+  it("answers to the Java tool's group alias, tokens", async () => {
+    const result = await session.run(['tokens', 'list', '-id', 'kF67p6g30eUXQICUgzQf', '-mode', 'CSV'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /\r\nkF67p6g30eUXQICUgzQf,/)
+    assert.match((await session.run(['tokens'])).stdout, /^ {2}tokens update +Update a security token\.$/m)
+  })
+
   it('rejects bad input with exit 2 and sends nothing', async () => {
     for (const args of [['-a', '-d'], ['-t', 'Admin'], ['-mode', 'yaml'], ['--name', 'x']]) {
       const result = await session.run(['sec-tokens', 'list', ...args])

@@ -7,6 +7,9 @@ import {generateToken, saveTokenInfo, tokenReport} from '../../tokens.js'
 export default class SecTokensCreate extends S10kCommand {
   static override summary = 'Create a security token.'
 
+  /** `tokens` is the Java tool's alias for the `sec-tokens` group. */
+  static override aliases = ['tokens:create']
+
   static override description =
     'Generates a new token of the given type, with an optional name, description and security policy. ' +
     'The output includes the token secret: it is shown only this once, so store it safely. If the name or ' +

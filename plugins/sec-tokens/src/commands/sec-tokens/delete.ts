@@ -6,6 +6,9 @@ import {deleteToken, findToken} from '../../tokens.js'
 export default class SecTokensDelete extends S10kCommand {
   static override summary = 'Delete a security token.'
 
+  /** `tokens` is the Java tool's alias for the `sec-tokens` group. */
+  static override aliases = ['tokens:delete']
+
   static override description =
     'Deletes a token for good. On a terminal you are asked to type the token ID back; --yes skips the question, ' +
     'and is required when s10k is not run from a terminal.'

@@ -6,6 +6,9 @@ import {findTokens, tokenReport} from '../../tokens.js'
 export default class SecTokensList extends S10kCommand {
   static override summary = 'List security tokens.'
 
+  /** `tokens` is the Java tool's alias for the `sec-tokens` group. */
+  static override aliases = ['tokens:list']
+
   static override description =
     'Shows the security tokens of your account, optionally only some IDs, one type, or one status. PRETTY is one ' +
     'table with a line between rows, CSV one record per token, JSON an array.'

@@ -8,6 +8,9 @@ import {tokenReport} from '../../tokens.js'
 export default class SecTokensUpdate extends S10kCommand {
   static override summary = 'Update a security token.'
 
+  /** `tokens` is the Java tool's alias for the `sec-tokens` group. */
+  static override aliases = ['tokens:update']
+
   static override description =
     'Changes the name, description, status or security policy of a token. Policy options are merged into the ' +
     'existing policy: lists (node IDs, source IDs, paths, aggregations, precisions) grow, single values (minimums, ' +
