@@ -21,7 +21,8 @@ async function loadCommands() {
   try {
     const {Config} = await import('@oclif/core')
     const config = await Config.load(ROOT)
-    const ours = config.commands.filter((c) => !c.hidden && !c.pluginName.startsWith('@oclif/'))
+    // oclif lists each alias as a command of its own; an alias lists itself among its aliases
+    const ours = config.commands.filter((c) => !c.hidden && !c.pluginName.startsWith('@oclif/') && !(c.aliases ?? []).includes(c.id))
     const commands = await Promise.all(ours.map(async (c) => ({manifest: c, output: (await c.load()).output})))
     return commands.sort((a, b) => a.manifest.id.localeCompare(b.manifest.id))
   } finally {
