@@ -13,17 +13,52 @@ import {build} from 'esbuild'
 const stub = (name) => fileURLToPath(new URL(`stubs/${name}.js`, import.meta.url))
 
 /**
- * Node 20 drops the dynamic import() callback of functions restored from a code cache, so the few import()
- * calls in the bundled libraries (oclif loading plugins' ES modules) go through bin/load-bundle.cjs, whose
- * import() works; without it they fall back to the native one.
+ * Changes to the bundled libraries' sources, each checked: a library update that moves the text fails the
+ * build (or, for a patch that only saves time, warns) instead of silently changing behaviour.
  */
-const routeDynamicImports = {
-  name: 'route-dynamic-imports',
+const PATCHES = [
+  {
+    // Node 20 drops the dynamic import() callback of functions restored from a code cache, so the import()
+    // calls with computed specifiers (oclif loading plugins' ES modules) go through bin/load-bundle.cjs,
+    // whose import() works; without it they fall back to the native one.
+    file: /node_modules[\\/](@oclif[\\/]core|lilconfig)[\\/].*\.c?js$/,
+    apply: (source) => source.replace(/(?<![\w.'"`$])import\((?!\s*['"])/g, '(globalThis.__s10kImport ?? ((s) => import(s)))('),
+  },
+  {
+    // oclif takes `--description=-n...` for a missing value because `-n` is a flag; a value attached with `=`
+    // is always a value, as in picocli
+    file: /@oclif[\\/]core[\\/]lib[\\/]parser[\\/]parse\.js$/,
+    required: true,
+    replacements: [
+      ['const equalsParsed = await parseFlag(arg.slice(0, i));', 'this.s10kAttached = sliced;\n                    const equalsParsed = await parseFlag(arg.slice(0, i));\n                    this.s10kAttached = undefined;'],
+      ["if (typeof input !== 'string' || this.findFlag(input).name) {", "if (typeof input !== 'string' || (input !== this.s10kAttached && this.findFlag(input).name)) {"],
+    ],
+  },
+  {
+    // axios reads `globalThis.FormData` when imported, and that lazy global makes Node load its fetch
+    // implementation (undici, ~18 ms). s10k never sends FormData; axios still recognises one by its tag.
+    file: /axios[\\/]lib[\\/]utils\.js$/,
+    replacements: [["typeof G.FormData !== 'undefined' ? G.FormData : undefined", 'undefined']],
+  },
+]
+
+const patchSources = {
+  name: 'patch-sources',
   setup(build) {
-    build.onLoad({filter: /node_modules[\\/](@oclif[\\/]core|lilconfig)[\\/].*\.c?js$/}, async (args) => {
-      const source = await readFile(args.path, 'utf8')
-      const contents = source.replace(/(?<![\w.'"`$])import\((?!\s*['"])/g, '(globalThis.__s10kImport ?? ((s) => import(s)))(')
-      return {contents, loader: 'js'}
+    build.onLoad({filter: /node_modules[\\/].*\.c?js$/}, async (args) => {
+      const patches = PATCHES.filter((p) => p.file.test(args.path))
+      if (patches.length === 0) return undefined
+      let contents = await readFile(args.path, 'utf8')
+      const warnings = []
+      for (const patch of patches) {
+        if (patch.apply) contents = patch.apply(contents)
+        for (const [from, to] of patch.replacements ?? []) {
+          if (contents.includes(from)) contents = contents.replace(from, to)
+          else if (patch.required) return {errors: [{text: `cannot patch ${args.path}: "${from}" not found`}]}
+          else warnings.push({text: `not patched (start-up may be slower): "${from}" not found in ${args.path}`})
+        }
+      }
+      return {contents, loader: 'js', warnings}
     })
   },
 }
@@ -35,22 +70,6 @@ const withoutFetchAdapter = {
     build.onResolve({filter: /^\.\/fetch\.js$/}, (args) =>
       /axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? {path: stub('axios-fetch-adapter')} : undefined,
     )
-  },
-}
-
-/**
- * axios reads `globalThis.FormData` when imported, and that lazy global makes Node load its fetch
- * implementation (undici, ~18 ms). s10k never sends FormData; axios still recognises one by its tag.
- */
-const withoutFormDataProbe = {
-  name: 'without-axios-formdata-probe',
-  setup(build) {
-    build.onLoad({filter: /axios[\\/]lib[\\/]utils\.js$/}, async (args) => {
-      const source = await readFile(args.path, 'utf8')
-      const probe = "typeof G.FormData !== 'undefined' ? G.FormData : undefined"
-      if (!source.includes(probe)) return {contents: source, loader: 'js', warnings: [{text: 'axios FormData probe not found; start-up will load undici'}]}
-      return {contents: source.replace(probe, 'undefined'), loader: 'js'}
-    })
   },
 }
 
@@ -67,7 +86,7 @@ await build({
   // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
   external: ['typescript'],
   alias: {'form-data': stub('form-data')},
-  plugins: [routeDynamicImports, withoutFetchAdapter, withoutFormDataProbe],
+  plugins: [patchSources, withoutFetchAdapter],
 })
 
 // ES module importers get a facade naming every export, so Node need not scan the bundle to find them

@@ -1,6 +1,6 @@
 /** The library s10k plugins build on: base command, shared flags, client, output. */
 // oclif's API comes through here too, so that plugins share the CLI's one copy of it
-export {Args, Config, Flags, execute, type Hook, type Interfaces} from '@oclif/core'
+export {Args, Config, Flags, Parser, execute, type Hook, type Interfaces} from '@oclif/core'
 export {prepareArgv} from './argv/index.js'
 export {default as preparseHook} from './hooks/preparse.js'
 export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'

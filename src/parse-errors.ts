@@ -43,7 +43,9 @@ export function toUsageError(error: unknown, flags: Readonly<Record<string, Flag
     return new UsageError([...new Set(reasons.map((r) => rewriteReason(r, flags)))].join('; '))
   }
   const expects = /^Flag --([\w-]+) expects a value$/.exec(text)
-  if (expects) return new UsageError(`Missing value for option ${optionName(expects[1], flags)}`)
+  if (expects) {
+    return new UsageError(`Missing value for option ${optionName(expects[1], flags)} (attach a value that starts with - with =, as in --${expects[1]}=-x)`)
+  }
   const once = /^Flag --([\w-]+) can only be specified once$/.exec(text)
   if (once) return new UsageError(`Option ${optionName(once[1], flags)} can only be given once`)
   return new UsageError(text.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))

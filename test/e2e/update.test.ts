@@ -73,6 +73,12 @@ describe('sec-tokens update', () => {
     assert.equal(ok.code, 0, ok.stderr)
   })
 
+  it('takes values that start with a dash when they are attached with =', async () => {
+    const result = await session.run(['sec-tokens', 'update', '-id', HN, '--name=-n', '-D=-a note, --with dashes', '-mode', 'JSON'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.match(result.stdout, /"name":"-n","description":"-a note, --with dashes"/)
+  })
+
   it('exits 3 when there is nothing to update, sending nothing', async () => {
     for (const extra of [[], ['-R'], ['-tz', 'UTC'], ['-mode', 'JSON']]) {
       const result = await session.run(['sec-tokens', 'update', '-id', HN, ...extra])
@@ -97,7 +103,8 @@ describe('sec-tokens update', () => {
     [['-id', HN, '-loc', 'Block', '--location-precision', 'Street'], /^--location-precision and --min-location-precision \(-loc\) are mutually exclusive/],
     [['-id', HN, '-x', '-a'], /^Unknown option: '-x'/],
     [['-id', HN, '--frobnicate', '-a'], /^Unknown option: '--frobnicate'/],
-    [['-id', HN, '-n'], /^Missing value for option --name \(-n, -m\)/],
+    [['-id', HN, '-n'], /^Missing value for option --name \(-n, -m\) \(attach a value that starts with - with =, as in --name=-x\)/],
+    [['-id', HN, '--description', '-nothing'], /^Missing value for option --description \(-D\)/],
     [['-id', HN, '-id', KF, '-a'], /^Option --identifier \(-id\) can only be given once/],
     [['-id', HN, 'extra', '-a'], /^Unexpected argument: extra/],
     [['-id', HN, '-r', 'false'], /^Unexpected argument: false/],

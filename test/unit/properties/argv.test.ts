@@ -78,3 +78,20 @@ describe('argv pipeline properties', () => {
     )
   })
 })
+
+describe('argv through the CLI parser', () => {
+  it('delivers any value attached with = to the command intact', async () => {
+    const {Parser, prepareArgv} = await import('s10k')
+    const {default: SecTokensUpdate} = await import('../../../plugins/sec-tokens/src/commands/sec-tokens/update.js')
+    const flags = {...SecTokensUpdate.baseFlags, ...SecTokensUpdate.flags} as unknown as Record<string, FlagShape>
+    await fc.assert(
+      fc.asyncProperty(value, value, fc.constantFrom('-n=', '--name=', '-m='), async (name, description, nameOption) => {
+        const argv = rewritePicocliOptions(prepareArgv(['-id=X', `${nameOption}${name}`, `-D=${description}`]), flags)
+        const parsed = await Parser.parse(argv, {flags: SecTokensUpdate.flags, strict: true})
+        assert.equal(parsed.flags.name, name)
+        assert.equal(parsed.flags.description, description)
+        assert.equal(parsed.flags.identifier, 'X')
+      }),
+    )
+  })
+})
