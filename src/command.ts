@@ -118,7 +118,7 @@ export abstract class S10kCommand extends Command {
       resolveCredentials({profile: flags.profile, token: flags.token, secret, env: process.env, home}) ??
       (await pluginCredentials(this.config, flags.profile, (message) => this.warn(message)))
     if (!credentials) throw noCredentials(home, flags.profile)
-    if (credentials.profile !== undefined || credentials.source === 'default profile') {
+    if (credentials.source === 'default profile' || credentials.source.startsWith('profile ')) {
       const path = credentialsPath(home)
       if (readableByOthers(path)) this.warn(`${path} can be read by other users; fix it with: chmod 600 ${path}`)
     }
