@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {shortNames} from 's10k'
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = 's10k'
 const WIDTH = 80
@@ -72,10 +74,6 @@ export function wrapSynopsis(command, synopsis) {
     rest.forEach((alt, i) => lines.push(`${indent}    ${alt}${i < rest.length - 1 ? ' |' : ''}`))
   }
   return lines.join('\n')
-}
-
-function shortNames(flag) {
-  return [flag.char, ...(flag.charAliases ?? []), ...(flag.aliases ?? []).filter((a) => a.length <= 6)].filter(Boolean)
 }
 
 function optionRows(flags) {

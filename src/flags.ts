@@ -73,11 +73,21 @@ export function displayModeFlag() {
   })()
 }
 
-interface Labelled {
+interface Named {
   char?: string
   charAliases?: readonly string[]
   aliases?: readonly string[]
-  helpLabel?: string
+}
+
+/** Aliases this short are picocli names typed with one dash (`-id`, `-node`, `-source`); longer ones use two. */
+const MAX_PICOCLI_NAME = 6
+
+/** The names an option is typed with after one dash: `['n', 'm']` for --name, `['id']` for --identifier. */
+export function shortNames(flag: Named | undefined): string[] {
+  if (!flag) return []
+  return [flag.char, ...(flag.charAliases ?? []), ...(flag.aliases ?? []).filter((a) => a.length <= MAX_PICOCLI_NAME)].filter(
+    (name): name is string => Boolean(name),
+  )
 }
 
 /**
@@ -85,8 +95,8 @@ interface Labelled {
  * name, but users of the Java tool type the short forms.
  */
 export function withShortNames<T extends Record<string, object>>(flags: T): T {
-  for (const [name, flag] of Object.entries(flags) as [string, Labelled][]) {
-    const shorts = [flag.char, ...(flag.charAliases ?? []), ...(flag.aliases ?? []).filter((a) => a.length <= 6)].filter(Boolean)
+  for (const [name, flag] of Object.entries(flags) as [string, Named & {helpLabel?: string}][]) {
+    const shorts = shortNames(flag)
     if (shorts.length > (flag.char ? 1 : 0)) flag.helpLabel = [...shorts.map((s) => `-${s}`), `--${name}`].join(', ')
   }
   return flags

@@ -1,20 +1,14 @@
 import {S10kError, UsageError} from './errors.js'
+import {shortNames} from './flags.js'
 
-interface FlagNames {
-  char?: string
-  charAliases?: readonly string[]
-  aliases?: readonly string[]
-}
+type FlagNames = Parameters<typeof shortNames>[0]
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;]*m/g
 
 /** `--identifier (-id)`: the long name with its picocli short names, as users may have typed either. */
 function optionName(name: string, flags: Readonly<Record<string, FlagNames>>): string {
-  const flag = flags[name]
-  const shorts = [flag?.char, ...(flag?.charAliases ?? []), ...(flag?.aliases ?? []).filter((a) => a.length <= 6)]
-    .filter(Boolean)
-    .map((s) => `-${s}`)
+  const shorts = shortNames(flags[name]).map((s) => `-${s}`)
   return shorts.length > 0 ? `--${name} (${shorts.join(', ')})` : `--${name}`
 }
 
