@@ -1,4 +1,4 @@
-import {type JsonValue, type Report, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
+import {type Instant, type JsonValue, type Report, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
 
 import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
 
@@ -19,19 +19,28 @@ export interface SecurityToken {
   policy?: unknown
 }
 
-function created(token: SecurityToken, format: typeof formatInstantIso): string | undefined {
-  if (token.created === undefined || token.created === null) return undefined
-  const instant = parseInstant(token.created)
-  return instant ? format(instant) : String(token.created)
+/** What display needs of a token, read once: its policy as the Java tool reads it, and when it was created. */
+interface ParsedToken {
+  token: SecurityToken
+  policy?: SecurityPolicy
+  created?: Instant | string
 }
 
-/** The token as the Java tool writes it: fixed field order, `created` in the service's form, policy re-read. */
-export function tokenJson(token: SecurityToken): JsonValue {
-  const policy = readPolicy(token.policy)
+function parse(token: SecurityToken): ParsedToken {
+  const created = token.created === undefined || token.created === null ? undefined : (parseInstant(token.created) ?? String(token.created))
+  return {token, policy: readPolicy(token.policy), created}
+}
+
+function createdText({created}: ParsedToken, format: (instant: Instant) => string): string | undefined {
+  return typeof created === 'object' ? format(created) : created
+}
+
+function json(parsed: ParsedToken): JsonValue {
+  const {token, policy} = parsed
   const ordered: {[key: string]: JsonValue | undefined} = {
     id: token.id,
     authSecret: token.authSecret ?? undefined,
-    created: created(token, formatInstantAlt),
+    created: createdText(parsed, formatInstantAlt),
     userId: token.userId ?? undefined,
     name: token.name ?? undefined,
     description: token.description ?? undefined,
@@ -43,18 +52,24 @@ export function tokenJson(token: SecurityToken): JsonValue {
   return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined)) as JsonValue
 }
 
+/** The token as the Java tool writes it: fixed field order, `created` in the service's form, policy re-read. */
+export function tokenJson(token: SecurityToken): JsonValue {
+  return json(parse(token))
+}
+
 const LIST_COLUMNS = ['Token ID', 'Created', 'User ID', 'Type', 'Status', 'Name', 'Description', 'Policy']
 const CREATE_COLUMNS = ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type', 'Name', 'Description', 'Policy']
 
 /** Tokens for display; `withSecret` gives the layout of `create`, which shows the secret once. */
 export function tokenReport(tokens: readonly SecurityToken[], options: {list: boolean; withSecret?: boolean}): Report {
   const titles = options.withSecret ? CREATE_COLUMNS : LIST_COLUMNS
-  const rows = tokens.map((token) => {
-    const policy = readPolicy(token.policy)
+  const parsed = tokens.map((token) => parse(token))
+  const rows = parsed.map((p) => {
+    const {token, policy} = p
     const cells: Record<string, string | undefined> = {
       'Token ID': token.id,
       'Token Secret': token.authSecret,
-      Created: created(token, formatInstantIso),
+      Created: createdText(p, formatInstantIso),
       'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
       Type: token.type,
       Status: token.status,
@@ -67,7 +82,7 @@ export function tokenReport(tokens: readonly SecurityToken[], options: {list: bo
   return {
     columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
     rows,
-    items: tokens.map((t) => tokenJson(t)),
+    items: parsed.map((p) => json(p)),
     list: options.list,
   }
 }
