@@ -3,22 +3,23 @@
  * (`s10k -P home -n sec-tokens update ...`), which oclif cannot parse, so they are moved after it in
  * long form. Before the command `-n` means `--dry-run`; after it, `-n` belongs to the command (`--name`).
  */
+import {globalFlags} from '../flags.js'
+
 export interface GlobalOption {
   long: string
   short?: string
   takesValue: boolean
 }
 
-export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
-  {long: 'profile', short: 'P', takesValue: true},
-  {long: 'token', short: 'u', takesValue: true},
-  {long: 'secret', short: 'p', takesValue: true},
-  {long: 'dry-run', short: 'n', takesValue: false},
-  {long: 'verbose', short: 'v', takesValue: false},
-  {long: 'http-trace', takesValue: false},
-  {long: 'help', short: 'h', takesValue: false},
-  {long: 'version', short: 'V', takesValue: false},
-]
+/**
+ * Letters the oclif flags do not declare: `-n` is `--dry-run` only before the command (after it, the
+ * command's `--name`); `-p` is the secret, but alone it prompts, which these functions handle.
+ */
+const EXTRA_LETTERS: Readonly<Record<string, string>> = {'dry-run': 'n', secret: 'p'}
+
+export const GLOBAL_OPTIONS: readonly GlobalOption[] = Object.entries(globalFlags)
+  .filter(([, flag]) => !flag.hidden)
+  .map(([long, flag]) => ({long, short: flag.char ?? EXTRA_LETTERS[long], takesValue: flag.type === 'option'}))
 
 /** The hidden flag a bare `-p` becomes: prompt for the secret without echo. */
 export const PROMPT_SECRET_FLAG = '--prompt-secret'

@@ -79,8 +79,9 @@ export function rewritePicocliOptions(argv: readonly string[], flags: Readonly<R
       if (flag?.type === 'option' && i + 1 < argv.length) out.push(argv[++i])
       continue
     }
-    if (arg === '-p' && index.long.has(PROMPT_SECRET_FLAG.slice(2))) {
-      out.push(PROMPT_SECRET_FLAG)
+    // picocli's interactive -p: alone it prompts, -p=VALUE is the secret
+    if ((arg === '-p' || arg.startsWith('-p=')) && index.long.has(PROMPT_SECRET_FLAG.slice(2))) {
+      out.push(arg === '-p' ? PROMPT_SECRET_FLAG : `--secret=${arg.slice(3)}`)
       continue
     }
     if (!arg.startsWith('-') || arg === '-' || isNegativeNumber(arg)) {

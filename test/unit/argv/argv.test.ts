@@ -56,6 +56,7 @@ describe('picocli option rewriting', () => {
 
   it('makes a bare -p prompt for the secret', () => {
     assert.deepEqual(rewrite('-p', '-id', 'X'), ['--prompt-secret', '--identifier', 'X'])
+    assert.deepEqual(rewrite('-p=s3cr=t', '-a'), ['--secret=s3cr=t', '--active'])
   })
 })
 
