@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 
-import {CALLER, cliEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
+import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
 
 const {values: opts} = parseArgs({options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}}})
 const RUNS = Math.max(11, Number(opts.runs))
@@ -30,6 +30,12 @@ function peakRss(argv, env) {
   return Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024
 }
 
+/**
+ * Processes run in the environment the benchmark was started from (as a user runs s10k), with the test HOME
+ * and no SN_TOKEN_*. Note that NODE_EXTRA_CA_CERTS, if set, adds about 40 ms to every Node process here.
+ */
+const cliEnv = (home) => ({...process.env, ...testEnv(home), SN_TOKEN_ID: '', SN_TOKEN_SECRET: ''})
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 
@@ -42,7 +48,7 @@ function alternate(commands) {
 }
 
 const emulator = await startEmulator()
-const {home, remove} = emulatorHome(emulator.url)
+const {path: home, remove} = emulatorHome(emulator.url)
 const env = cliEnv(home)
 let failed = false
 try {
@@ -80,9 +86,9 @@ if (!opts.quick) {
     try {
       for (const mode of ['PRETTY', 'CSV', 'JSON']) {
         const argv = ['bin/run.js', 'sec-tokens', 'list', '-t', 'ReadNodeData', '-mode', mode]
-        run(argv, cliEnv(bigHome.home))
-        const ms = median([0, 1, 2].map(() => run(argv, cliEnv(bigHome.home))))
-        const rss = peakRss(argv, cliEnv(bigHome.home))
+        run(argv, cliEnv(bigHome.path))
+        const ms = median([0, 1, 2].map(() => run(argv, cliEnv(bigHome.path))))
+        const rss = peakRss(argv, cliEnv(bigHome.path))
         ;(perMode[mode] ??= []).push({count, ms, rss})
       }
     } finally {
@@ -107,8 +113,8 @@ if (!opts.quick) {
     const file = join(work, 'nodes.args')
     writeFileSync(file, `-id kF67p6g30eUXQICUgzQf -R -node ${Array.from({length: 10_000}, (_, i) => i + 1).join(',')}\n`)
     const argv = ['bin/run.js', 'sec-tokens', 'update', `@${file}`, '-mode', 'JSON']
-    const ms = run(argv, cliEnv(againHome.home))
-    console.log(`update with 10,000 node IDs from an @file: ${fmt(ms)}, ${peakRss(argv, cliEnv(againHome.home)).toFixed(0)} MB`)
+    const ms = run(argv, cliEnv(againHome.path))
+    console.log(`update with 10,000 node IDs from an @file: ${fmt(ms)}, ${peakRss(argv, cliEnv(againHome.path)).toFixed(0)} MB`)
   } finally {
     again.stop()
     againHome.remove()

@@ -14,7 +14,7 @@ const EXAMPLES = [
 const quote = (arg) => (/^[\w./,:=-]+$/.test(arg) ? arg : `'${arg}'`)
 
 const emulator = await startEmulator()
-const {home, remove} = emulatorHome(emulator.url)
+const {path: home, remove} = emulatorHome(emulator.url)
 let failed = false
 try {
   console.log(`SolarUser emulator at ${emulator.url}; HOME=${home}\n`)

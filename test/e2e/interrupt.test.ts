@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
-import {BIN} from '../support/cli.js'
+import {BIN, cliEnv} from '../support/cli.js'
 import {useSession} from '../support/session.js'
 
 const HN = 'hNAdH.aXHaEqFossMwT8'
@@ -14,7 +13,7 @@ describe('Ctrl-C', () => {
   /** Starts s10k, sends SIGINT once the emulator has received a request to `path`, and waits for the exit. */
   async function interruptAt(args: string[], path: string) {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: {PATH: process.env.PATH, HOME: session.home.path, XDG_DATA_HOME: join(session.home.path, '.local/share')},
+      env: cliEnv(session.home.path),
     })
     let stdout = ''
     let stderr = ''

@@ -37,17 +37,24 @@ export function emulatorHome(baseUrl: string, credentials = CALLER): TempHome {
   })
 }
 
+/**
+ * The environment s10k runs with in tests, the demo and the benchmark: that HOME, oclif's folders inside it,
+ * and nothing of the developer's (no SN_TOKEN_*, no plugins of their own).
+ */
+export function cliEnv(home: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    TZ: 'UTC',
+  }
+}
+
 /** Runs bin/run.js as a user would, with a clean environment: nothing of the developer's leaks in. */
 export function runCli(args: readonly string[], options: {home: string; env?: Record<string, string>; input?: string; cwd?: string}): Promise<CliResult> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: options.home,
-    XDG_DATA_HOME: join(options.home, '.local/share'),
-    XDG_CONFIG_HOME: join(options.home, '.config'),
-    XDG_CACHE_HOME: join(options.home, '.cache'),
-    TZ: 'UTC',
-    ...options.env,
-  }
+  const env = {...cliEnv(options.home), ...options.env}
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''
@@ -73,7 +80,7 @@ export function runAtTerminal(
 ): Promise<{code: number | null; screen: string}> {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')
   const child = spawn('script', ['-qec', command, '/dev/null'], {
-    env: {PATH: process.env.PATH ?? '', HOME: options.home, XDG_DATA_HOME: join(options.home, '.local/share'), TERM: 'dumb', TZ: 'UTC'},
+    env: {...cliEnv(options.home), TERM: 'dumb'},
   })
   let screen = ''
   let typed = false
