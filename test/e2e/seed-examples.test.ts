@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
+import {CSV_1, CSV_3, CSV_HEADER, JSON_3, PRETTY_1, PRETTY_2, PRETTY_3} from '../support/seed-outputs.js'
 import {useSession} from '../support/session.js'
 
 /** The three examples of the seed page, in every display mode, checking output and requests exactly. */
@@ -9,37 +10,6 @@ const API = '/solaruser/api/v1/sec/user/auth-tokens'
 const EXAMPLE_1 = ['sec-tokens', 'update', '--identifier', 'hNAdH.aXHaEqFossMwT8', '--name', 'Student access', '--description', 'Allow access to school system data.']
 const EXAMPLE_2 = ['sec-tokens', 'update', '--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**']
 const EXAMPLE_3 = [...EXAMPLE_2, '--replace']
-
-const PRETTY_1 = `+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-| Token ID             | Created                     | User ID | Type         | Status | Name           | Description                         | Policy |
-+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-| hNAdH.aXHaEqFossMwT8 | 2025-09-29T03:52:43.281061Z |     123 | ReadNodeData | Active | Student access | Allow access to school system data. |        |
-+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-`
-
-const PRETTY_2 = `+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+---------------------------------------------------+
-| Token ID             | Created                     | User ID | Type | Status | Name                | Description                                  | Policy                                            |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+---------------------------------------------------+
-| kF67p6g30eUXQICUgzQf | 2025-09-29T04:23:20.302917Z |     123 | User | Active | Reporting: region 1 | Allow access to region 1 for reporting team. | {                                                 |
-|                      |                             |         |      |        |                     |                                              |   "nodeIds" : [ 100, 101, 107, 164 ],             |
-|                      |                             |         |      |        |                     |                                              |   "sourceIds" : [ "/REGION1/**", "/REGION2/**" ], |
-|                      |                             |         |      |        |                     |                                              |   "minAggregation" : "Hour",                      |
-|                      |                             |         |      |        |                     |                                              |   "refreshAllowed" : true                         |
-|                      |                             |         |      |        |                     |                                              | }                                                 |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+---------------------------------------------------+
-`
-
-const PRETTY_3 = `+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-| Token ID             | Created                     | User ID | Type | Status | Name                | Description                                  | Policy                            |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-| kF67p6g30eUXQICUgzQf | 2025-09-29T04:23:20.302917Z |     123 | User | Active | Reporting: region 1 | Allow access to region 1 for reporting team. | {                                 |
-|                      |                             |         |      |        |                     |                                              |   "nodeIds" : [ 107, 164 ],       |
-|                      |                             |         |      |        |                     |                                              |   "sourceIds" : [ "/REGION2/**" ] |
-|                      |                             |         |      |        |                     |                                              | }                                 |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-`
-
-const CSV_HEADER = 'Token ID,Created,User ID,Type,Status,Name,Description,Policy\r\n'
 
 describe('seed examples of sec-tokens update', () => {
   const session = useSession()
@@ -57,10 +27,7 @@ describe('seed examples of sec-tokens update', () => {
 
   it('example 1 as CSV', async () => {
     const result = await session.run([...EXAMPLE_1, '-mode=CSV'])
-    assert.equal(
-      result.stdout,
-      CSV_HEADER + 'hNAdH.aXHaEqFossMwT8,2025-09-29T03:52:43.281061Z,123,ReadNodeData,Active,Student access,Allow access to school system data.,\r\n',
-    )
+    assert.equal(result.stdout, CSV_1)
     assert.equal(result.code, 0)
   })
 
@@ -103,18 +70,8 @@ describe('seed examples of sec-tokens update', () => {
     assert.equal(pretty.stdout, PRETTY_3)
     assert.deepEqual(session.received(), [`PUT ${API}/policy?tokenId=kF67p6g30eUXQICUgzQf {"nodeIds":[107,164],"sourceIds":["/REGION2/**"]}`])
     const csv = await session.run([...EXAMPLE_3, '-mode=csv'])
-    assert.equal(
-      csv.stdout,
-      CSV_HEADER +
-        'kF67p6g30eUXQICUgzQf,2025-09-29T04:23:20.302917Z,123,User,Active,Reporting: region 1,Allow access to region 1 for reporting team.,"{\n' +
-        '  ""nodeIds"" : [ 107, 164 ],\n  ""sourceIds"" : [ ""/REGION2/**"" ]\n}"\r\n',
-    )
+    assert.equal(csv.stdout, CSV_3)
     const json = await session.run([...EXAMPLE_3, '-mode=JSON'])
-    assert.equal(
-      json.stdout,
-      '{"id":"kF67p6g30eUXQICUgzQf","created":"2025-09-29 04:23:20.302917Z","userId":123,"name":"Reporting: region 1",' +
-        '"description":"Allow access to region 1 for reporting team.","status":"Active","type":"User","expired":false,' +
-        '"policy":{"nodeIds":[107,164],"sourceIds":["/REGION2/**"]}}',
-    )
+    assert.equal(json.stdout, JSON_3)
   })
 })

@@ -5,6 +5,7 @@ import {renderCsv} from '../../../src/output/csv.js'
 import {renderJson} from '../../../src/output/json-formatter.js'
 import {renderTable} from '../../../src/output/pretty.js'
 import {tokenReport} from '../../../plugins/sec-tokens/src/tokens.js'
+import {CSV_1, CSV_3, JSON_3, PRETTY_1, PRETTY_3} from '../../support/seed-outputs.js'
 
 /** The seed page's example results, as the service returns them, through each formatter. */
 const STUDENT = {
@@ -31,44 +32,16 @@ const REPORTING = {
 
 describe("the seed page's outputs", () => {
   it('PRETTY, example 1', () => {
-    assert.equal(
-      renderTable(tokenReport([STUDENT], {list: false})),
-      `+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-| Token ID             | Created                     | User ID | Type         | Status | Name           | Description                         | Policy |
-+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-| hNAdH.aXHaEqFossMwT8 | 2025-09-29T03:52:43.281061Z |     123 | ReadNodeData | Active | Student access | Allow access to school system data. |        |
-+----------------------+-----------------------------+---------+--------------+--------+----------------+-------------------------------------+--------+
-`,
-    )
+    assert.equal(renderTable(tokenReport([STUDENT], {list: false})), PRETTY_1)
   })
 
   it('PRETTY, example 3', () => {
-    assert.equal(
-      renderTable(tokenReport([REPORTING], {list: false})),
-      `+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-| Token ID             | Created                     | User ID | Type | Status | Name                | Description                                  | Policy                            |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-| kF67p6g30eUXQICUgzQf | 2025-09-29T04:23:20.302917Z |     123 | User | Active | Reporting: region 1 | Allow access to region 1 for reporting team. | {                                 |
-|                      |                             |         |      |        |                     |                                              |   "nodeIds" : [ 107, 164 ],       |
-|                      |                             |         |      |        |                     |                                              |   "sourceIds" : [ "/REGION2/**" ] |
-|                      |                             |         |      |        |                     |                                              | }                                 |
-+----------------------+-----------------------------+---------+------+--------+---------------------+----------------------------------------------+-----------------------------------+
-`,
-    )
+    assert.equal(renderTable(tokenReport([REPORTING], {list: false})), PRETTY_3)
   })
 
   it('CSV, examples 1 and 3 (policy lines in the Java tool’s two-space layout)', () => {
-    assert.equal(
-      renderCsv(tokenReport([STUDENT], {list: false})),
-      'Token ID,Created,User ID,Type,Status,Name,Description,Policy\r\n' +
-        'hNAdH.aXHaEqFossMwT8,2025-09-29T03:52:43.281061Z,123,ReadNodeData,Active,Student access,Allow access to school system data.,\r\n',
-    )
-    assert.equal(
-      renderCsv(tokenReport([REPORTING], {list: false})),
-      'Token ID,Created,User ID,Type,Status,Name,Description,Policy\r\n' +
-        'kF67p6g30eUXQICUgzQf,2025-09-29T04:23:20.302917Z,123,User,Active,Reporting: region 1,Allow access to region 1 for reporting team.,"{\n' +
-        '  ""nodeIds"" : [ 107, 164 ],\n  ""sourceIds"" : [ ""/REGION2/**"" ]\n}"\r\n',
-    )
+    assert.equal(renderCsv(tokenReport([STUDENT], {list: false})), CSV_1)
+    assert.equal(renderCsv(tokenReport([REPORTING], {list: false})), CSV_3)
   })
 
   it('JSON, example 3, on a terminal and piped', () => {
@@ -80,11 +53,6 @@ describe("the seed page's outputs", () => {
         '  "status" : "Active",\n  "type" : "User",\n  "expired" : false,\n  "policy" : {\n' +
         '    "nodeIds" : [ 107, 164 ],\n    "sourceIds" : [ "/REGION2/**" ]\n  }\n}\n',
     )
-    assert.equal(
-      renderJson(report, {terminal: false}),
-      '{"id":"kF67p6g30eUXQICUgzQf","created":"2025-09-29 04:23:20.302917Z","userId":123,"name":"Reporting: region 1",' +
-        '"description":"Allow access to region 1 for reporting team.","status":"Active","type":"User","expired":false,' +
-        '"policy":{"nodeIds":[107,164],"sourceIds":["/REGION2/**"]}}',
-    )
+    assert.equal(renderJson(report, {terminal: false}), JSON_3)
   })
 })
