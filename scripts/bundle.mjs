@@ -1,81 +1,50 @@
 #!/usr/bin/env node
-// Bundles the s10k core (with oclif, axios and the formatters' libraries) into one CommonJS file,
-// dist/bundle/s10k.cjs, which bin/run.js runs and plugins import as `s10k`: one file instead of hundreds of
-// modules. Then records V8's code cache for it (dist/bundle/s10k.cjs.cache) with this machine's Node, so
-// that each run skips most compilation; a cache from another Node version is rejected and ignored.
+// Bundles the s10k core with oclif, axios and the formatters' libraries into one CommonJS file,
+// dist/bundle/s10k-code.cjs: one file instead of hundreds of modules. dist/bundle/s10k.cjs loads it with a V8
+// code cache recorded here with this machine's Node (a cache from another Node version is rejected and
+// ignored). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
+// applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
 import {spawnSync} from 'node:child_process'
-import {readFile, writeFile} from 'node:fs/promises'
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-const stub = (name) => fileURLToPath(new URL(`stubs/${name}.js`, import.meta.url))
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+
+function fail(message) {
+  console.error(`bundle: ${message}`)
+  process.exit(1)
+}
 
 /**
- * Changes to the bundled libraries' sources, each checked: a library update that moves the text fails the
- * build (or, for a patch that only saves time, warns) instead of silently changing behaviour.
+ * Modules of axios that s10k never runs, replaced in the bundle by stubs: the fetch adapter (s10k always uses
+ * the http adapter; importing the real one makes Node load its fetch implementation, ~18 ms) and form-data
+ * (multipart bodies, ~50 ms of loading). Each must be hit, or the build fails.
  */
-const PATCHES = [
-  {
-    // Node 20 drops the dynamic import() callback of functions restored from a code cache, so the import()
-    // calls with computed specifiers (oclif loading plugins' ES modules) go through bin/load-bundle.cjs,
-    // whose import() works; without it they fall back to the native one.
-    file: /node_modules[\\/](@oclif[\\/]core|lilconfig)[\\/].*\.c?js$/,
-    apply: (source) => source.replace(/(?<![\w.'"`$])import\((?!\s*['"])/g, '(globalThis.__s10kImport ?? ((s) => import(s)))('),
-  },
-  {
-    // oclif takes `--description=-n...` for a missing value because `-n` is a flag; a value attached with `=`
-    // is always a value, as in picocli
-    file: /@oclif[\\/]core[\\/]lib[\\/]parser[\\/]parse\.js$/,
-    required: true,
-    replacements: [
-      ['const equalsParsed = await parseFlag(arg.slice(0, i));', 'this.s10kAttached = sliced;\n                    const equalsParsed = await parseFlag(arg.slice(0, i));\n                    this.s10kAttached = undefined;'],
-      ["if (typeof input !== 'string' || this.findFlag(input).name) {", "if (typeof input !== 'string' || (input !== this.s10kAttached && this.findFlag(input).name)) {"],
-    ],
-  },
-  {
-    // axios reads `globalThis.FormData` when imported, and that lazy global makes Node load its fetch
-    // implementation (undici, ~18 ms). s10k never sends FormData; axios still recognises one by its tag.
-    file: /axios[\\/]lib[\\/]utils\.js$/,
-    replacements: [["typeof G.FormData !== 'undefined' ? G.FormData : undefined", 'undefined']],
-  },
+const STUBS = [
+  {name: 'axios-fetch-adapter', filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters$/},
+  {name: 'form-data', filter: /^form-data$/, importer: /axios[\\/]lib[\\/]platform[\\/]node[\\/]classes$/},
 ]
-
-const patchSources = {
-  name: 'patch-sources',
-  setup(build) {
-    build.onLoad({filter: /node_modules[\\/].*\.c?js$/}, async (args) => {
-      const patches = PATCHES.filter((p) => p.file.test(args.path))
-      if (patches.length === 0) return undefined
-      let contents = await readFile(args.path, 'utf8')
-      const warnings = []
-      for (const patch of patches) {
-        if (patch.apply) contents = patch.apply(contents)
-        for (const [from, to] of patch.replacements ?? []) {
-          if (contents.includes(from)) contents = contents.replace(from, to)
-          else if (patch.required) return {errors: [{text: `cannot patch ${args.path}: "${from}" not found`}]}
-          else warnings.push({text: `not patched (start-up may be slower): "${from}" not found in ${args.path}`})
-        }
-      }
-      return {contents, loader: 'js', warnings}
-    })
+const stubbed = new Set()
+const stubs = {
+  name: 'stubs',
+  setup(builder) {
+    for (const stub of STUBS) {
+      builder.onResolve({filter: stub.filter}, (args) => {
+        if (!stub.importer.test(args.resolveDir)) return undefined
+        stubbed.add(stub.name)
+        return {path: here(`stubs/${stub.name}.js`)}
+      })
+    }
   },
 }
 
-/** axios's fetch adapter, replaced by a stub (see stubs/axios-fetch-adapter.js). */
-const withoutFetchAdapter = {
-  name: 'without-axios-fetch-adapter',
-  setup(build) {
-    build.onResolve({filter: /^\.\/fetch\.js$/}, (args) =>
-      /axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? {path: stub('axios-fetch-adapter')} : undefined,
-    )
-  },
-}
-
+mkdirSync('dist/bundle', {recursive: true})
 await build({
-  entryPoints: ['dist/index.js'],
-  outfile: 'dist/bundle/s10k.cjs',
+  entryPoints: ['dist/cli.js'],
+  outfile: 'dist/bundle/s10k-code.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -85,18 +54,31 @@ await build({
   logLevel: 'warning',
   // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
   external: ['typescript'],
-  alias: {'form-data': stub('form-data')},
-  plugins: [patchSources, withoutFetchAdapter],
+  plugins: [stubs],
 })
+for (const stub of STUBS) if (!stubbed.has(stub.name)) fail(`the ${stub.name} stub was not used: axios has changed; review STUBS`)
 
-// ES module importers get a facade naming every export, so Node need not scan the bundle to find them
-const names = Object.keys(createRequire(import.meta.url)('../dist/bundle/s10k.cjs')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
-await writeFile(
-  'dist/bundle/s10k.mjs',
-  `import {createRequire} from 'node:module'\n\n` +
-    `const s10k = createRequire(import.meta.url)('../../bin/load-bundle.cjs').loadBundle()\n\n` +
-    `export const {${names.join(', ')}} = s10k\n`,
-)
+// code restored from the cache cannot run import() on Node 20: every import() must go through the patched
+// loaders (patches/), so none may be left in the bundle
+const code = readFileSync('dist/bundle/s10k-code.cjs', 'utf8')
+  // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
+  .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
+  .replaceAll('import()', '')
+const bare = code.match(/(?<![\w$.])import\(/g)
+if (bare) fail(`${bare.length} import() call(s) in the bundle would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
+if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
-const cache = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/load-bundle.cjs', import.meta.url)), '--write-cache'], {stdio: 'inherit'})
-if (cache.status !== 0) process.exit(cache.status ?? 1)
+copyFileSync(here('bundle/compile.cjs'), 'dist/bundle/compile.cjs')
+copyFileSync(here('bundle/loader.cjs'), 'dist/bundle/s10k.cjs')
+
+// plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli.ts)
+const require = createRequire(import.meta.url)
+const api = Object.keys(await import('../dist/index.js')).sort()
+const all = require('../dist/bundle/s10k-code.cjs')
+const missing = api.filter((name) => !(name in all))
+if (missing.length > 0) fail(`the bundle lacks plugin API exports: ${missing.join(', ')}`)
+writeFileSync('dist/bundle/index.cjs', `'use strict'\n// s10k's plugin API (src/index.ts) for require()\nconst s10k = require('./s10k.cjs')\n\nmodule.exports = {${api.map((n) => `${n}: s10k.${n}`).join(', ')}}\n`)
+writeFileSync('dist/bundle/index.mjs', `// s10k's plugin API (src/index.ts) for import\nimport {createRequire} from 'node:module'\n\nconst s10k = createRequire(import.meta.url)('./s10k.cjs')\n\nexport const {${api.join(', ')}} = s10k\n`)
+
+const train = spawnSync(process.execPath, [here('bundle/train.cjs')], {stdio: 'inherit'})
+if (train.status !== 0) fail('code cache training failed')

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Runs every test file with node's test runner (Node 20 takes no globs, so the files are listed here).
+// `npm test` (after `npm run build`): type-checks the tests, lints, then runs every test file with node's test
+// runner. Unit tests import the sources (`s10k` resolves to src/ through the `development` condition); the
+// end-to-end tests run bin/run.js, as users do, on the build that `npm test` has just made.
 import {spawnSync} from 'node:child_process'
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
-if (!existsSync('dist/index.js') || !existsSync('plugins/sec-tokens/dist/commands/sec-tokens/update.js')) {
-  console.error('s10k is not built: run `npm run build` first.')
-  process.exit(1)
+function step(command, args) {
+  const result = spawnSync(command, args, {stdio: 'inherit'})
+  if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
 function testFiles(dir) {
@@ -20,6 +22,10 @@ function testFiles(dir) {
 }
 
 const only = process.argv.slice(2)
+if (only.length === 0) {
+  step('npx', ['tsc', '-p', 'tsconfig.test.json'])
+  step('npm', ['run', '--silent', 'lint'])
+}
 const files = only.length > 0 ? only : testFiles('test')
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {stdio: 'inherit'})
-process.exit(result.status ?? 1)
+// the end-to-end tests mostly wait for child processes, so a few files run at once even on two cores
+step(process.execPath, ['--conditions=development', '--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...files])

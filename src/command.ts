@@ -2,44 +2,65 @@ import {homedir} from 'node:os'
 
 import {Command, Errors, type Interfaces} from '@oclif/core'
 
+import {type FlagShape, rewritePicocliOptions} from './argv/picocli.js'
 import {loadConfig} from './auth/config.js'
 import {credentialsPath, noCredentials, resolveCredentials} from './auth/credentials.js'
 import {readableByOthers} from './auth/files.js'
-import {ExitCode, PartialResultError, S10kError, UsageError} from './errors.js'
+import {ExitCode, type ExitCodeValue, PartialResultError, S10kError, UsageError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
 import {loadPluginFormatters, pluginCredentials} from './hooks/events.js'
 import {SolarClient} from './http/client.js'
+import {type IOStreams, isInteractive, processIO} from './io.js'
 import {findFormatter} from './output/registry.js'
-import {ChangeProgress} from './progress.js'
-import {readSecret} from './prompt.js'
 import type {Report} from './output/report.js'
+import {protectAttachedValues, unprotectingFlags} from './parse-attached.js'
 import {toUsageError} from './parse-errors.js'
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Output = {[name: string]: any}
+import {ChangeProgress} from './progress.js'
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
+/** A one-line result written to stdout as it is (`Security token deleted.`). */
+export interface Message {
+  message: string
+}
+
+/** What a command's `run()` returns: data for the formatters, a line of text, or nothing to show. */
+export type CommandResult = Report | Message | undefined
+
+/** Asks `question`; the answer must be `expected`, otherwise the run ends with `refusal`. */
+export type Confirm = (question: string, expected: string, refusal: string) => Promise<void>
+
+/** Signals that end a run part way, with the word the shell uses for each. */
+const SIGNALS = {SIGINT: 'Interrupted', SIGTERM: 'Terminated', SIGHUP: 'Hung up'} as const
+
+type AnyFlags = Interfaces.FlagInput
+/** oclif's own bounds for parsed flags and arguments (its `FlagOutput`, which it does not export by name). */
+type FlagOutput = Interfaces.OutputFlags<AnyFlags>
+type ArgOutput = Interfaces.OutputArgs<Interfaces.ArgInput>
+
 /**
  * The base of every s10k command: global options, credentials, a lazily built signed client, rendering of
- * the returned report by `--display-mode`, and errors turned into one line and a documented exit code.
+ * the returned result by `--display-mode`, the dry-run notice, and errors turned into one line and a documented
+ * exit code.
  */
 export abstract class S10kCommand extends Command {
   static override baseFlags = withShortNames(globalFlags)
 
+  /** The terminal: tests replace it before the command runs. */
+  io: IOStreams = processIO()
+
   /** What the command has changed so far; reported if it fails or is interrupted part way. */
   protected readonly progress = new ChangeProgress()
   private globals?: GlobalFlags & {'display-mode'?: string}
+  /** Text the user must get whatever happens (see `deliverOnce`), until it has been written. */
+  private delivery?: {text: string; note: string}
   private clientPromise?: Promise<SolarClient>
+  private builtClient?: SolarClient
 
   override async init(): Promise<void> {
     await super.init()
     await loadPluginFormatters(this.config, (message) => this.warn(message))
-    process.once('SIGINT', () => {
-      const detail = this.progress.interrupted()
-      process.stderr.write(`\nInterrupted.${detail ? ' ' + detail : ''}\n`)
-      process.exit(ExitCode.interrupted)
-    })
+    for (const [signal, word] of Object.entries(SIGNALS)) process.once(signal, () => this.stopOnSignal(signal as keyof typeof SIGNALS, word))
   }
 
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */
@@ -48,41 +69,79 @@ export abstract class S10kCommand extends Command {
     return this.clientPromise
   }
 
-  /** Messages and warnings go to stderr; stdout carries only data. */
-  protected note(message: string): void {
-    process.stderr.write(message.endsWith('\n') ? message : message + '\n')
+  /**
+   * Text the user must get whatever happens next, such as a secret the service shows only once: it goes out with
+   * the result; if the result cannot be written, or the run fails or is stopped first, it goes to stderr instead.
+   * `note` is said on stderr with it either way.
+   */
+  protected deliverOnce(delivery: {text: string; note: string}): void {
+    this.delivery = delivery
   }
 
-  protected override async parse<F extends Output, B extends Output, A extends Output>(
+  /** Messages and warnings go to stderr; stdout carries only data. */
+  protected note(message: string): void {
+    this.io.writeErr(message.endsWith('\n') ? message : message + '\n')
+  }
+
+  /**
+   * For something that cannot be undone: checks now, before any request, that it can be confirmed (a person at a
+   * terminal, or `yes`), and gives back the question to ask once the details are known (`doing`: `deleting`). The person must type
+   * `expected` back. In a dry run nothing is asked, because nothing will be sent.
+   */
+  protected confirmation(options: {yes: boolean; yesFlag: string; doing: string}): Confirm {
+    if (options.yes || this.globals?.['dry-run']) return async () => {}
+    if (!this.io.stdinIsTerminal) {
+      throw new UsageError(`Not ${options.doing} without confirmation: pass ${options.yesFlag} when not running at a terminal`)
+    }
+    return async (question, expected, refusal) => {
+      const answer = await this.io.ask(`${question}: `)
+      if (answer.trim() !== expected) throw new S10kError(refusal)
+    }
+  }
+
+  protected override async parse<F extends FlagOutput, B extends FlagOutput, A extends ArgOutput>(
     options?: Interfaces.Input<F, B, A>,
     argv: string[] = this.argv,
   ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const input = options ?? (this.ctor as unknown as Interfaces.Input<F, B, A>)
+    const flags: AnyFlags = {...input.baseFlags, ...input.flags}
     try {
-      const parsed = await super.parse(options, argv)
+      // picocli's long forms first, so that a value attached with `=` is seen as one (`--name=-x` is a value)
+      const long = rewritePicocliOptions(argv, flags as Record<string, FlagShape>)
+      const parsed = await super.parse(
+        {...input, flags: unprotectingFlags(input.flags), baseFlags: unprotectingFlags(input.baseFlags)} as Interfaces.Input<F, B, A>,
+        protectAttachedValues(long, flags as Record<string, FlagShape>),
+      )
       this.globals = parsed.flags as unknown as GlobalFlags
       return parsed
     } catch (error) {
       if (error instanceof Errors.ExitError) throw error
-      throw toUsageError(error, options?.flags ?? {})
+      throw toUsageError(error, flags)
     }
   }
 
   protected override async _run<T>(): Promise<T> {
     const result = await super._run<T>()
-    if (result !== undefined && result !== null) {
-      try {
-        await this.render(result as unknown as Report)
-      } catch (error) {
-        await this.catch(error as Error)
-      }
+    try {
+      if (this.builtClient && this.builtClient.notSent > 0) this.note('Dry run: nothing was changed; the requests shown above were not sent.')
+      if (result !== undefined && result !== null) await this.render(result as CommandResult)
+    } catch (error) {
+      await this.catch(error as Error)
     }
     return result
   }
 
   override async catch(error: Error & {exitCode?: number}): Promise<never> {
     if (error instanceof Errors.ExitError) throw error
-    if (process.env.DEBUG) process.stderr.write(`${error.stack}\n`)
-    if (error instanceof PartialResultError) await this.render(error.report as Report)
+    if (process.env.DEBUG) this.io.writeErr(`${error.stack}\n`)
+    if (error instanceof PartialResultError) {
+      try {
+        await this.render(error.report as Report)
+      } catch {
+        // the delivery below still gets what matters to stderr
+      }
+    }
+    this.deliverToStderr()
     if (error instanceof S10kError) {
       const hint = error instanceof UsageError ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
@@ -92,16 +151,50 @@ export abstract class S10kCommand extends Command {
     return this.exit(ExitCode.requestFailed) as never
   }
 
-  private async render(report: Report): Promise<void> {
+  override warn(input: string | Error): string | Error {
+    this.note(`Warning: ${typeof input === 'string' ? input : input.message}`)
+    return input
+  }
+
+  private async render(result: CommandResult): Promise<void> {
+    if (result === undefined) return
+    if ('message' in result) {
+      await this.writeOut(`${result.message}\n`)
+      return
+    }
     const mode = this.globals?.['display-mode'] ?? 'PRETTY'
     const formatter = findFormatter(mode)
     if (!formatter) throw new S10kError(`No formatter for display mode ${mode}`, ExitCode.usage)
-    if (report.list && report.items.length === 0) {
-      if (report.emptyMessage) this.note(report.emptyMessage)
+    if (result.list && result.items.length === 0) {
+      if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }
-    const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY)
-    process.stdout.write(await formatter.render(report, {terminal}))
+    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io)}))
+    if (this.delivery) this.note(this.delivery.note)
+    this.delivery = undefined
+  }
+
+  private async writeOut(text: string): Promise<void> {
+    try {
+      await this.io.writeOut(text)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new S10kError(`Cannot write the output${code ? ` (${code})` : ''}: ${(error as Error).message}`)
+    }
+  }
+
+  private deliverToStderr(): void {
+    if (!this.delivery) return
+    this.io.writeErr(`${this.delivery.note}\n${this.delivery.text}`)
+    this.delivery = undefined
+  }
+
+  private stopOnSignal(signal: keyof typeof SIGNALS, word: string): void {
+    const detail = this.progress.interrupted()
+    this.io.writeErr(`\n${word}.${detail ? ' ' + detail : ''}\n`)
+    this.deliverToStderr()
+    const numbers: Record<keyof typeof SIGNALS, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15}
+    process.exit((128 + numbers[signal]) as ExitCodeValue)
   }
 
   private async buildClient(): Promise<SolarClient> {
@@ -109,7 +202,7 @@ export abstract class S10kCommand extends Command {
     if (!flags) throw new Error('parse() must run before client()')
     const home = homedir()
     const secret = flags['prompt-secret']
-      ? await readSecret('Enter value for --secret (the SolarNetwork API token secret): ')
+      ? await this.io.readSecret('Enter value for --secret (the SolarNetwork API token secret): ')
       : flags.secret
     if (flags.secret !== undefined) {
       this.warn('--secret on the command line can end up in shell history; prefer -p (prompt), SN_TOKEN_SECRET or a profile')
@@ -122,19 +215,15 @@ export abstract class S10kCommand extends Command {
       const path = credentialsPath(home)
       if (readableByOthers(path)) this.warn(`${path} can be read by other users; fix it with: chmod 600 ${path}`)
     }
-    return new SolarClient({
+    this.builtClient = new SolarClient({
       credentials,
       config: loadConfig(home, flags.profile),
       dryRun: flags['dry-run'],
       verbose: flags.verbose,
       httpTrace: flags['http-trace'],
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stdout: (text) => this.io.writeOut(text),
+      stderr: (text) => this.io.writeErr(text),
     })
-  }
-
-  override warn(input: string | Error): string | Error {
-    this.note(`Warning: ${typeof input === 'string' ? input : input.message}`)
-    return input
+    return this.builtClient
   }
 }

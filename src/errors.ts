@@ -51,10 +51,12 @@ export class RequestError extends S10kError {
   readonly url: string
   readonly status?: number
   readonly serviceMessage?: string
+  /** The request was sent but its answer was lost (a reset, a timeout, a gateway error): it may have been applied. */
+  readonly maybeApplied: boolean
 
   constructor(
     message: string,
-    details: {method: string; url: string; status?: number; serviceMessage?: string},
+    details: {method: string; url: string; status?: number; serviceMessage?: string; maybeApplied?: boolean},
     exitCode: ExitCodeValue = ExitCode.requestFailed,
   ) {
     super(message, exitCode)
@@ -62,6 +64,7 @@ export class RequestError extends S10kError {
     this.url = details.url
     this.status = details.status
     this.serviceMessage = details.serviceMessage
+    this.maybeApplied = details.maybeApplied ?? false
   }
 }
 

@@ -1,7 +1,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
+import type {GlobalOption} from './argv/global-options.js'
 import {UsageError} from './errors.js'
-import {displayModeSummary} from './help.js'
 import {formatterNames} from './output/registry.js'
 
 /** Splits a picocli list value on commas with optional spaces around them; empty items are dropped. */
@@ -21,10 +21,21 @@ export function invalidValue(flag: string, reason: string): UsageError {
 }
 
 /** The canonical spelling of an enum value given in any case. */
-export function enumValue(values: readonly string[], input: string, flag: string): string {
+export function enumValue<V extends string>(values: readonly V[], input: string, flag: string): V {
   const found = values.find((v) => v.toLowerCase() === input.trim().toLowerCase())
   if (!found) throw invalidValue(flag, `expected one of ${values.join(', ')} (case-insensitive) but was '${input}'`)
   return found
+}
+
+/** `one of CSV, JSON, or PRETTY`: allowed values as help texts list them, in the order given. */
+export function oneOf(values: readonly string[]): string {
+  const list = values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')}, or ${values.at(-1)}`
+  return `one of ${list}`
+}
+
+/** The summary of `--display-mode`, listing every registered display mode. */
+export function displayModeSummary(names: readonly string[] = formatterNames()): string {
+  return `the format to display the data as, ${oneOf([...names].sort())}; defaults to PRETTY`
 }
 
 /** The descriptive parts of an option; parsing is supplied by the helpers below. */
@@ -32,8 +43,8 @@ export interface OptionText {
   summary: string
   description?: string
   aliases?: string[]
-  char?: string
-  charAliases?: string[]
+  char?: Interfaces.AlphabetLowercase | Interfaces.AlphabetUppercase
+  charAliases?: (Interfaces.AlphabetLowercase | Interfaces.AlphabetUppercase)[]
   helpValue?: string
   exclusive?: string[]
   required?: boolean
@@ -41,21 +52,24 @@ export interface OptionText {
 }
 
 /** A repeatable comma-list option (`-x a,b -x c`); each item is checked by `item`. */
-export function listFlag<T>(item: (value: string, flag: string) => T, options: OptionText) {
-  return Flags.custom<T[]>({
-    ...options,
-    multiple: true,
-    multipleNonGreedy: true,
-    parse: async (input: string, _context: unknown, flag: {name: string}) => splitList(input).map((v) => item(v, flag.name)),
-  } as never)() as unknown as Interfaces.OptionFlag<T[][] | undefined>
+export function listFlag<T>(item: (value: string, flag: string) => T, options: OptionText): Interfaces.OptionFlag<T[][] | undefined> {
+  const flag = Flags.custom<T[]>({
+    parse: async (input, _context, opt) => splitList(input).map((v) => item(v, opt.name)),
+  })({...options, multiple: true, multipleNonGreedy: true})
+  // oclif's types take a multiple flag whose parse returns a list for a flattened list; it holds one list per use
+  return flag as unknown as Interfaces.OptionFlag<T[][] | undefined>
 }
 
-/** An enum option whose values are matched without regard to case and returned in canonical spelling. */
-export function enumFlag(values: readonly string[], options: OptionText) {
-  return Flags.custom<string>({
-    ...options,
-    parse: async (input: string, _context: unknown, flag: {name: string}) => enumValue(values, input, flag.name),
-  } as never)() as unknown as Interfaces.OptionFlag<string | undefined>
+/**
+ * An enum option whose values are matched without regard to case and returned in canonical spelling. Its help
+ * text says which values it takes (from the same list).
+ */
+export function enumFlag(values: readonly string[], options: OptionText & {required: true}): Interfaces.OptionFlag<string>
+export function enumFlag(values: readonly string[], options: OptionText & {required?: false}): Interfaces.OptionFlag<string | undefined>
+export function enumFlag(values: readonly string[], options: OptionText): Interfaces.OptionFlag<string> | Interfaces.OptionFlag<string | undefined> {
+  const flag = Flags.custom<string>({parse: async (input, _context, opt) => enumValue(values, input, opt.name)})
+  const text = {...options, description: options.description ?? `${oneOf(values)} (case-insensitive)`}
+  return options.required ? flag({...text, required: true}) : flag({...text, required: false})
 }
 
 export function integerItem(value: string, flag: string): number {
@@ -64,7 +78,7 @@ export function integerItem(value: string, flag: string): number {
 }
 
 /** `-mode/--display-mode`: any registered formatter, PRETTY by default. */
-export function displayModeFlag() {
+export function displayModeFlag(): Interfaces.OptionFlag<string | undefined> {
   return Flags.custom<string>({
     aliases: ['mode'],
     helpValue: '<displayMode>',
@@ -117,4 +131,62 @@ export const globalFlags = {
   'http-trace': Flags.boolean({summary: 'print HTTP traffic to stderr (signatures and secrets redacted)', helpGroup: 'GLOBAL'}),
   help: Flags.help({char: 'h', summary: 'show help', helpGroup: 'GLOBAL'}),
   version: Flags.version({char: 'V', summary: 'show the version', helpGroup: 'GLOBAL'}),
+}
+
+/**
+ * Letters the oclif flags do not declare: `-n` is `--dry-run` only before the command (after it, the
+ * command's `--name`); `-p` is the secret, but alone it prompts.
+ */
+const EXTRA_LETTERS: Readonly<Record<string, string>> = {'dry-run': 'n', secret: 'p'}
+
+/** The global options as the argv pre-processing needs them: names, letters, and whether they take a value. */
+export const GLOBAL_OPTIONS: readonly GlobalOption[] = Object.entries(globalFlags)
+  .filter(([, flag]) => !flag.hidden)
+  .map(([long, flag]) => ({long, short: flag.char ?? EXTRA_LETTERS[long], takesValue: flag.type === 'option'}))
+
+interface SynopsisFlag extends Named {
+  type: 'boolean' | 'option'
+  helpValue?: string | string[]
+  multiple?: boolean
+  required?: boolean
+  exclusive?: string[]
+  hidden?: boolean
+}
+
+/** How an option reads in a synopsis: `-n=<name>`, `--aggregation=aggregation[,aggregation...]`. */
+function synopsisLabel(name: string, flag: SynopsisFlag): string {
+  const short = shortNames(flag)[0]
+  const option = short ? `-${short}` : `--${name}`
+  return flag.type === 'boolean' ? option : `${option}=${[flag.helpValue ?? `<${name}>`].flat().join(' ')}`
+}
+
+/**
+ * The picocli synopsis of a command's own options, from their definitions: single-letter switches clustered
+ * (`[-rR]`), then the options in declaration order (`-id=tokenId [-n=<name>] [-node=nodeId[,nodeId...]]...`),
+ * then each group of mutually exclusive options (`[-a | -d]`).
+ */
+export function synopsis(flags: Readonly<Record<string, SynopsisFlag>>): string {
+  const entries = Object.entries(flags).filter(([, flag]) => !flag.hidden)
+  const grouped = new Set(entries.filter(([, flag]) => flag.exclusive?.length).map(([name]) => name))
+  const single = entries.filter(([name]) => !grouped.has(name))
+  const switches = single.filter(([, flag]) => flag.type === 'boolean' && flag.char).map(([, flag]) => flag.char)
+  const parts = switches.length > 0 ? [`[-${switches.join('')}]`] : []
+  for (const [name, flag] of single) {
+    if (flag.type === 'boolean' && flag.char) continue
+    const label = synopsisLabel(name, flag)
+    parts.push(flag.required ? label : flag.multiple ? `[${label}]...` : `[${label}]`)
+  }
+  const done = new Set<string>()
+  for (const [name, flag] of entries) {
+    if (!grouped.has(name) || done.has(name)) continue
+    const members = [name, ...(flag.exclusive ?? [])].filter((m) => flags[m])
+    for (const m of members) done.add(m)
+    parts.push(`[${members.map((m) => synopsisLabel(m, flags[m]) + (flags[m].multiple ? '...' : '')).join(' | ')}]`)
+  }
+  return parts.join(' ')
+}
+
+/** oclif's `usage` for a command with these flags: `<%= command.id %>` and the synopsis. */
+export function commandUsage(flags: Readonly<Record<string, SynopsisFlag>>): string {
+  return `<%= command.id %> ${synopsis(flags)}`.trimEnd()
 }

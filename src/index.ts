@@ -1,19 +1,32 @@
-/** The library s10k plugins build on: base command, shared flags, client, output. */
-// oclif's API comes through here too, so that plugins share the CLI's one copy of it
-export {Args, Config, Flags, Parser, execute, type Hook, type Interfaces} from '@oclif/core'
-export {prepareArgv} from './argv/index.js'
-export {default as preparseHook} from './hooks/preparse.js'
-export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'
-export {S10kCommand, type GlobalFlags} from './command.js'
+/**
+ * The library s10k plugins build on: the base command, flag helpers, the signed client, output and errors.
+ * The CLI's own wiring (argv pre-processing, hooks, help class) is in cli.ts, which plugins never import.
+ */
+// oclif's flag and argument builders come through here, so that plugins share the CLI's one copy of oclif
+export {Args, Flags, type Hook, type Interfaces} from '@oclif/core'
+export {S10kCommand, type CommandResult, type GlobalFlags, type Message} from './command.js'
 export {type Credentials} from './auth/credentials.js'
 export {ConfigError, CredentialsError, ExitCode, PartialResultError, RequestError, S10kError, UsageError} from './errors.js'
-export {displayModeFlag, enumFlag, enumValue, globalFlags, integerItem, invalidValue, listFlag, shortNames, splitList, uniqueValues, withShortNames} from './flags.js'
-export {S10kHelp} from './help.js'
+export {
+  displayModeFlag,
+  enumFlag,
+  enumValue,
+  integerItem,
+  invalidValue,
+  commandUsage,
+  listFlag,
+  oneOf,
+  shortNames,
+  splitList,
+  synopsis,
+  uniqueValues,
+  withShortNames,
+} from './flags.js'
 export {type CredentialsHook, type FormattersHook} from './hooks/events.js'
-export {SolarClient, type ApiRequest, type HttpMethod} from './http/client.js'
+export {NotSent, SolarClient, type ApiRequest, type HttpMethod, type ReadRequest} from './http/client.js'
+export {type IOStreams, isInteractive} from './io.js'
 export {compactJson, prettyJson, type JsonValue} from './output/json.js'
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'
 export type {Cell, Formatter, RenderContext, Report, TableColumn} from './output/report.js'
-export {ChangeProgress} from './progress.js'
-export {askLine, readSecret} from './prompt.js'
+export {type ChangeProgress} from './progress.js'
 export {formatInstantAlt, formatInstantIso, parseInstant, type Instant} from './time.js'

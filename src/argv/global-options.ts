@@ -3,7 +3,6 @@
  * (`s10k -P home -n sec-tokens update ...`), which oclif cannot parse, so they are moved after it in
  * long form. Before the command `-n` means `--dry-run`; after it, `-n` belongs to the command (`--name`).
  */
-import {globalFlags} from '../flags.js'
 
 export interface GlobalOption {
   long: string
@@ -11,28 +10,16 @@ export interface GlobalOption {
   takesValue: boolean
 }
 
-/**
- * Letters the oclif flags do not declare: `-n` is `--dry-run` only before the command (after it, the
- * command's `--name`); `-p` is the secret, but alone it prompts, which these functions handle.
- */
-const EXTRA_LETTERS: Readonly<Record<string, string>> = {'dry-run': 'n', secret: 'p'}
-
-export const GLOBAL_OPTIONS: readonly GlobalOption[] = Object.entries(globalFlags)
-  .filter(([, flag]) => !flag.hidden)
-  .map(([long, flag]) => ({long, short: flag.char ?? EXTRA_LETTERS[long], takesValue: flag.type === 'option'}))
-
 /** The hidden flag a bare `-p` becomes: prompt for the secret without echo. */
 export const PROMPT_SECRET_FLAG = '--prompt-secret'
 
-function findGlobal(name: string, long: boolean): GlobalOption | undefined {
-  return GLOBAL_OPTIONS.find((o) => (long ? o.long === name : o.short === name))
-}
+type Find = (name: string, long: boolean) => GlobalOption | undefined
 
 /**
  * `-p` alone (no `=value`) prompts, as in the Java tool; `-p=VALUE` and `--secret[=] VALUE` carry the value.
  * Returns the long form(s) for one global option token, and how many following tokens it consumed.
  */
-function toLongForm(arg: string, next: string | undefined): {tokens: string[]; consumed: number} | undefined {
+function toLongForm(arg: string, next: string | undefined, findGlobal: Find): {tokens: string[]; consumed: number} | undefined {
   if (arg === '-p') return {tokens: [PROMPT_SECRET_FLAG], consumed: 0}
   const long = arg.startsWith('--')
   const body = arg.slice(long ? 2 : 1)
@@ -44,7 +31,7 @@ function toLongForm(arg: string, next: string | undefined): {tokens: string[]; c
     if (long || eq !== -1 || body.length < 2) return undefined
     const options = [...body].map((c) => findGlobal(c, false))
     if (options.some((o) => !o || o.takesValue)) return undefined
-    return {tokens: options.map((o) => `--${o!.long}`), consumed: 0}
+    return {tokens: options.map((o) => `--${o?.long}`), consumed: 0}
   }
   if (!option.takesValue) return eq === -1 ? {tokens: [`--${option.long}`], consumed: 0} : undefined
   if (eq !== -1) return {tokens: [`--${option.long}=${body.slice(eq + 1)}`], consumed: 0}
@@ -53,11 +40,12 @@ function toLongForm(arg: string, next: string | undefined): {tokens: string[]; c
 }
 
 /** Moves the global options written before the command to after it, in long `--name=value` form. */
-export function hoistGlobalOptions(argv: readonly string[]): string[] {
+export function hoistGlobalOptions(argv: readonly string[], globals: readonly GlobalOption[]): string[] {
+  const findGlobal: Find = (name, long) => globals.find((o) => (long ? o.long === name : o.short === name))
   const hoisted: string[] = []
   let i = 0
   while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--' && argv[i] !== '-') {
-    const converted = toLongForm(argv[i], argv[i + 1])
+    const converted = toLongForm(argv[i], argv[i + 1], findGlobal)
     if (!converted) break
     hoisted.push(...converted.tokens)
     i += 1 + converted.consumed

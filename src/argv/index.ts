@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 
 import {expandArgumentFiles} from './argument-files.js'
-import {hoistGlobalOptions} from './global-options.js'
+import {type GlobalOption, hoistGlobalOptions} from './global-options.js'
 
 function readText(path: string): string | undefined {
   try {
@@ -12,6 +12,6 @@ function readText(path: string): string | undefined {
 }
 
 /** What bin/run.js does before oclif sees the arguments: expand `@files`, then move leading global options. */
-export function prepareArgv(argv: readonly string[]): string[] {
-  return hoistGlobalOptions(expandArgumentFiles(argv, readText))
+export function prepareArgv(argv: readonly string[], globals: readonly GlobalOption[]): string[] {
+  return hoistGlobalOptions(expandArgumentFiles(argv, readText), globals)
 }

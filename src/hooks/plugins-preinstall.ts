@@ -8,7 +8,7 @@ import type {Hook} from '@oclif/core'
  * so the user's plugin folder gets a `file:` dependency on this very CLI; npm then links it instead of
  * trying to download it.
  */
-const hook: Hook<'init'> = async function () {
+const hook: Hook.PluginsPreinstall = async function () {
   const path = join(this.config.dataDir, 'package.json')
   let pjson: {dependencies?: Record<string, string>; oclif?: unknown} & Record<string, unknown>
   try {

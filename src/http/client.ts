@@ -17,16 +17,27 @@ export interface ApiRequest {
   query?: ReadonlyArray<readonly [string, string]>
   form?: ReadonlyArray<readonly [string, string]>
   json?: JsonValue
+  /** What the request is about, for the service's refusals: `security token X`, `node 101`. */
+  subject?: string
+}
+
+/** A request that reads: sent in a dry run too. */
+export type ReadRequest = ApiRequest & {method: 'GET'}
+
+/** What a request that changes data gives back in a dry run: it was shown, not sent. */
+export class NotSent {
+  constructor(readonly request: string) {}
 }
 
 export interface ClientOptions {
   credentials: Credentials
   config: S10kConfig
-  /** Print state-changing requests instead of sending them; reads are still sent. */
+  /** Show requests that change data instead of sending them; reads are still sent. */
   dryRun?: boolean
   verbose?: boolean
   httpTrace?: boolean
-  stdout: (text: string) => void
+  /** Where a dry run shows the requests it does not send. */
+  stdout: (text: string) => Promise<void>
   stderr: (text: string) => void
 }
 
@@ -64,7 +75,9 @@ export function describeRequest(prepared: PreparedRequest): string {
  * SNWS2 (host, X-SN-Date, and Content-Type and Digest when there is a body).
  */
 export class SolarClient {
-  readonly dryRun: boolean
+  /** How many requests that change data were shown instead of sent (a dry run). */
+  notSent = 0
+  private readonly dryRun: boolean
   private readonly options: ClientOptions
   private readonly key: Buffer
   private http?: AxiosInstance
@@ -83,14 +96,19 @@ export class SolarClient {
 
   /**
    * Sends a request and returns the `data` of a successful response envelope. A read (GET) is retried once
-   * after a connection error or a 502, 503 or 504; requests that change data are never retried.
+   * after a connection error or a 502, 503 or 504; requests that change data are never retried, and in a dry
+   * run they are shown, not sent, and give back `NotSent`.
    */
-  async request<T = unknown>(request: ApiRequest): Promise<T | undefined> {
+  async request<T = unknown>(request: ReadRequest): Promise<T | undefined>
+  async request<T = unknown>(request: ApiRequest): Promise<T | undefined | NotSent>
+  async request<T = unknown>(request: ApiRequest): Promise<T | undefined | NotSent> {
     const prepared = prepareRequest(this.options.config, request)
     checkTransport(this.options.config, new URL(prepared.url))
     if (this.dryRun && request.method !== 'GET') {
-      this.options.stdout(describeRequest(prepared))
-      return undefined
+      const description = describeRequest(prepared)
+      await this.options.stdout(description)
+      this.notSent++
+      return new NotSent(description)
     }
     const http = await this.axios()
     for (let attempt = 1; ; attempt++) {
@@ -116,7 +134,7 @@ export class SolarClient {
         continue
       }
       if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
-      return unwrapEnvelope<T>(response, prepared.method, prepared.url)
+      return unwrapEnvelope<T>(response, prepared.method, prepared.url, request.subject)
     }
   }
 

@@ -38,11 +38,14 @@ export function isRetryable(status: number | undefined, error: unknown): boolean
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`
 
+/** Failures that happen before anything is sent: the request certainly did not reach the service. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', CONNECT_TIMEOUT])
+
 /** A request that got no HTTP response: one line naming the URL, never a stack trace. */
 export function toRequestError(error: unknown, method: string, url: string, http: HttpSettings): RequestError {
   const code = errorCode(error)
   const where = urlForMessage(url)
-  const details = {method, url}
+  const details = {method, url, maybeApplied: method !== 'GET' && !NOT_SENT_CODES.has(code ?? '')}
   if (code === CONNECT_TIMEOUT) {
     return new RequestError(`No connection to ${where} within ${seconds(http.connectTimeoutMs)} (connect-timeout under [http] in ~/.s10k/config)`, details)
   }
@@ -50,13 +53,16 @@ export function toRequestError(error: unknown, method: string, url: string, http
     return new RequestError(`No response from ${where} within ${seconds(http.responseTimeoutMs)} (response-timeout under [http] in ~/.s10k/config)`, details)
   }
   const what = (code && NETWORK_ERRORS[code]) ?? (error as Error)?.message ?? String(error)
-  return new RequestError(`Cannot reach ${where}: ${what}`, details)
+  // a request that was sent and then lost its connection did reach the service
+  const lead = NOT_SENT_CODES.has(code ?? '') ? 'Cannot reach' : 'No answer from'
+  return new RequestError(`${lead} ${where}: ${what}`, details)
 }
 
-/** Friendlier words for the service's reason codes, keeping the code itself visible. */
-const REASONS: Record<string, string> = {
-  ACCESS_DENIED: 'Access denied (ACCESS_DENIED): the token belongs to another user, or your credentials may not do this',
-  UNKNOWN_OBJECT: 'Not found (UNKNOWN_OBJECT): no such token',
+/** Friendlier words for the service's reason codes, about the request's subject, keeping the code itself visible. */
+function reason(serviceMessage: string, subject = 'the object'): string {
+  if (serviceMessage === 'ACCESS_DENIED') return `Access denied (ACCESS_DENIED): ${subject} belongs to another user, or these credentials may not do this`
+  if (serviceMessage === 'UNKNOWN_OBJECT') return `Not found (UNKNOWN_OBJECT): ${subject} does not exist or is not yours`
+  return serviceMessage
 }
 
 interface Envelope {
@@ -84,13 +90,16 @@ function statusText(response: AxiosResponse<string>): string {
   return `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`
 }
 
+/** A gateway's answer: the service behind it may have received and applied the request. */
+const GATEWAY_STATUSES = new Set([502, 503, 504])
+
 /** Checks status and `success`, and returns the envelope's `data`. */
-export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: string, url: string): T | undefined {
+export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: string, url: string, subject?: string): T | undefined {
   const status = response.status
   const envelope = parseEnvelope(response.data)
   const serviceMessage = typeof envelope?.message === 'string' && envelope.message !== '' ? envelope.message : undefined
   const where = `${method} ${urlForMessage(url)}`
-  const details = {method, url, status, serviceMessage}
+  const details = {method, url, status, serviceMessage, maybeApplied: method !== 'GET' && GATEWAY_STATUSES.has(status)}
   if (status === 401 || (status === 403 && (response.headers['www-authenticate'] || serviceMessage === 'Bad credentials'))) {
     const reason = serviceMessage ?? statusText(response)
     const hint = /skew/i.test(reason) ? "check this computer's clock" : /expired/i.test(reason) ? 'the token has expired' : 'check the token ID and secret'
@@ -101,7 +110,7 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
     throw new RequestError(`Unexpected redirect${location} from ${where}, not followed: check service-urls in ~/.s10k/config`, details)
   }
   if (status < 200 || status >= 300) {
-    if (serviceMessage) throw new RequestError(`${REASONS[serviceMessage] ?? serviceMessage} (HTTP ${status} from ${where})`, details)
+    if (serviceMessage) throw new RequestError(`${reason(serviceMessage, subject)} (HTTP ${status} from ${where})`, details)
     let hint = `, with ${describeBody(response)}`
     if (status === 404) hint = ': no such API here; check service-urls in ~/.s10k/config'
     if (status === 429) {
@@ -112,7 +121,7 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
   }
   if (!envelope) throw new RequestError(`Unexpected response from ${where}: ${describeBody(response)} (HTTP ${status})`, details)
   if (envelope.success !== true) {
-    throw new RequestError(`Non-success response from ${where}: ${serviceMessage ? (REASONS[serviceMessage] ?? serviceMessage) : 'Unknown reason.'}`, details)
+    throw new RequestError(`Non-success response from ${where}: ${serviceMessage ? reason(serviceMessage, subject) : 'Unknown reason.'}`, details)
   }
   return envelope.data as T | undefined
 }

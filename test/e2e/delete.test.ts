@@ -58,7 +58,7 @@ describe('sec-tokens delete', () => {
     const result = await session.run(['sec-tokens', 'delete', '-id', HN, '--dry-run'])
     assert.equal(result.code, 0, result.stderr)
     assert.equal(result.stdout, `DELETE ${session.url}${API}?tokenId=${HN}\n`)
-    assert.equal(result.stderr, 'Dry run: nothing was deleted.\n')
+    assert.equal(result.stderr, 'Dry run: nothing was changed; the requests shown above were not sent.\n')
     assert.equal(session.emulator.tokens.has(HN), true)
   })
 })

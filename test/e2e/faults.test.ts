@@ -26,7 +26,10 @@ describe('faults', () => {
     const started = Date.now()
     const result = await session.run(ACTIVATE)
     assert.equal(result.code, 1)
-    assert.equal(result.stderr, `No response from ${session.url}${API}/status within 0.5 s (response-timeout under [http] in ~/.s10k/config)\n`)
+    assert.equal(
+      result.stderr,
+      `No response from ${session.url}${API}/status within 0.5 s (response-timeout under [http] in ~/.s10k/config). May have been applied: status Active.\n`,
+    )
     assert.ok(Date.now() - started < 5000)
   })
 
@@ -65,7 +68,7 @@ describe('faults', () => {
     session.emulator.inject({path: '/status', status: 503, body: '', contentType: 'text/plain'})
     const result = await session.run(ACTIVATE)
     assert.equal(result.code, 1)
-    assert.equal(result.stderr, `POST ${session.url}${API}/status failed: HTTP 503 Service Unavailable, with an empty body\n`)
+    assert.equal(result.stderr, `POST ${session.url}${API}/status failed: HTTP 503 Service Unavailable, with an empty body. May have been applied: status Active.\n`)
     assert.equal(session.emulator.requests.length, 1)
   })
 

@@ -1,4 +1,4 @@
-import {Flags, enumFlag, enumValue, integerItem, listFlag, uniqueValues} from 's10k'
+import {Flags, type Interfaces, enumFlag, enumValue, integerItem, listFlag, oneOf, uniqueValues} from 's10k'
 
 import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './expiration.js'
 import {AGGREGATIONS, LOCATION_PRECISIONS, type SecurityPolicy} from './policy.js'
@@ -29,24 +29,24 @@ export const policyFlags = {
     exclusive: ['aggregation'],
     helpValue: 'aggregation',
     summary: 'a minimum aggregation to restrict access to',
-    description: `one of ${AGGREGATIONS.join(', ')}`,
   }),
   aggregation: listFlag((v, flag) => enumValue(AGGREGATIONS, v, flag), {
     exclusive: ['min-aggregation'],
     helpValue: 'aggregation[,aggregation...]',
     summary: 'an aggregation to restrict access to',
+    description: `${oneOf(AGGREGATIONS)} (case-insensitive)`,
   }),
   'min-location-precision': enumFlag(LOCATION_PRECISIONS, {
     aliases: ['loc'],
     exclusive: ['location-precision'],
     helpValue: 'precision',
     summary: 'a minimum location precision to restrict access to',
-    description: `one of ${LOCATION_PRECISIONS.join(', ')}`,
   }),
   'location-precision': listFlag((v, flag) => enumValue(LOCATION_PRECISIONS, v, flag), {
     exclusive: ['min-location-precision'],
     helpValue: 'precision[,precision...]',
     summary: 'a location precision to restrict access to',
+    description: `${oneOf(LOCATION_PRECISIONS)} (case-insensitive)`,
   }),
   'expiration-date': Flags.custom<LocalDateTime>({
     aliases: ['exp'],
@@ -64,20 +64,8 @@ export const policyFlags = {
   'refresh-allowed': Flags.boolean({char: 'r', summary: 'allow signing keys for the token to be refreshed'}),
 }
 
-export interface PolicyFlagValues {
-  'node-id'?: number[][]
-  'source-id'?: string[][]
-  'node-metadata-path'?: string[][]
-  'user-metadata-path'?: string[][]
-  'api-path'?: string[][]
-  'min-aggregation'?: string
-  aggregation?: string[][]
-  'min-location-precision'?: string
-  'location-precision'?: string[][]
-  'expiration-date'?: LocalDateTime
-  'time-zone'?: TimeZone
-  'refresh-allowed'?: boolean
-}
+/** The parsed values of the policy options, as oclif infers them from the definitions above. */
+export type PolicyFlagValues = Interfaces.InferredFlags<typeof policyFlags>
 
 /** The policy the options describe, or undefined when none was given (`--time-zone` alone is none). */
 export async function buildPolicy(flags: PolicyFlagValues): Promise<SecurityPolicy | undefined> {

@@ -1,4 +1,4 @@
-import {type ChangeProgress, S10kError, type SolarClient} from 's10k'
+import {type ChangeProgress, NotSent, S10kError, type SolarClient} from 's10k'
 
 import type {SecurityPolicy} from './policy.js'
 import {type SecurityToken, findToken, saveTokenInfo, saveTokenPolicy, saveTokenStatus} from './tokens.js'
@@ -20,31 +20,34 @@ export function hasChanges(changes: TokenChanges): boolean {
 
 interface Step {
   label: string
-  run: () => Promise<SecurityToken | undefined | void>
+  send: () => Promise<SecurityToken | NotSent | undefined>
 }
 
 /**
  * Applies the changes in the Java tool's order (info, status, policy), reading the token first only when
  * needed: to check its type, or to keep the description (or name) the service would otherwise clear.
- * A failure part way says which changes were applied and which were not.
+ * Returns the updated token, or `NotSent` in a dry run. A failure part way says which changes were applied,
+ * which may have been and which were not.
  */
 export async function updateToken(
   client: SolarClient,
   id: string,
   changes: TokenChanges,
   progress: ChangeProgress,
-): Promise<SecurityToken | undefined> {
+): Promise<SecurityToken | NotSent | undefined> {
   let current: SecurityToken | undefined
   const steps: Step[] = []
   if (changes.name !== undefined || changes.description !== undefined) {
     const label = [changes.name === undefined ? '' : 'name', changes.description === undefined ? '' : 'description'].filter(Boolean).join(' and ')
     const info = () => ({name: changes.name ?? current?.name, description: changes.description ?? current?.description})
-    steps.push({label, run: () => saveTokenInfo(client, id, info())})
+    steps.push({label, send: () => saveTokenInfo(client, id, info())})
   }
-  if (changes.status) steps.push({label: `status ${changes.status}`, run: () => saveTokenStatus(client, id, changes.status!)})
-  if (changes.policy) {
-    const policy = changes.policy
-    steps.push({label: changes.replacePolicy ? 'policy replaced' : 'policy merged', run: () => saveTokenPolicy(client, id, policy, changes.replacePolicy)})
+  const status = changes.status
+  if (status) steps.push({label: `status ${status}`, send: () => saveTokenStatus(client, id, status)})
+  const policy = changes.policy
+  if (policy) {
+    const label = changes.replacePolicy ? 'policy replaced' : 'policy merged'
+    steps.push({label, send: () => saveTokenPolicy(client, id, policy, changes.replacePolicy)})
   }
   progress.plan(steps.map((s) => s.label))
 
@@ -56,17 +59,8 @@ export async function updateToken(
     }
   }
 
-  let result: SecurityToken | undefined
-  for (const step of steps) {
-    progress.start()
-    try {
-      result = (await step.run()) ?? result
-    } catch (error) {
-      if (!(error instanceof S10kError) || step === steps[0]) throw error
-      throw new S10kError(`${error.reason.replace(/\.$/, '')}. ${progress.failed()}`, error.exitCode)
-    }
-    progress.finish()
-  }
-  if (client.dryRun) return undefined
-  return changes.policy ? result : findToken(client, id)
+  let result: SecurityToken | NotSent | undefined
+  for (const step of steps) result = (await progress.step(step.label, step.send)) ?? result
+  if (result instanceof NotSent) return result
+  return policy ? result : progress.readBack(() => findToken(client, id))
 }

@@ -1,4 +1,4 @@
-import {type Instant, type JsonValue, type Report, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
+import {type Instant, type JsonValue, NotSent, type Report, S10kError, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
 
 import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
 
@@ -97,6 +97,9 @@ interface FilterResults {
   results?: SecurityToken[]
 }
 
+/** How the service's refusals name a token. */
+const subject = (id: string): string => `security token ${id}`
+
 export async function findTokens(client: SolarClient, filter: TokenFilter): Promise<SecurityToken[]> {
   const query: [string, string][] = []
   if (filter.identifiers?.length) query.push(['identifiers', filter.identifiers.join(',')])
@@ -111,16 +114,17 @@ export async function findToken(client: SolarClient, id: string): Promise<Securi
 }
 
 /** Sets name and description together: the service clears whichever one is not sent. */
-export async function saveTokenInfo(client: SolarClient, id: string, info: {name?: string; description?: string}): Promise<void> {
+export async function saveTokenInfo(client: SolarClient, id: string, info: {name?: string; description?: string}): Promise<NotSent | undefined> {
   const form: [string, string][] = []
   if (info.name) form.push(['name', info.name])
   if (info.description) form.push(['description', info.description])
   form.push(['tokenId', id])
-  await client.request({method: 'POST', path: `${TOKENS_PATH}/info`, form})
+  return sentOrNot(await client.request({method: 'POST', path: `${TOKENS_PATH}/info`, form, subject: subject(id)}))
 }
 
-export async function saveTokenStatus(client: SolarClient, id: string, status: 'Active' | 'Disabled'): Promise<void> {
-  await client.request({method: 'POST', path: `${TOKENS_PATH}/status`, form: [['tokenId', id], ['status', status]]})
+export async function saveTokenStatus(client: SolarClient, id: string, status: 'Active' | 'Disabled'): Promise<NotSent | undefined> {
+  const form: [string, string][] = [['tokenId', id], ['status', status]]
+  return sentOrNot(await client.request({method: 'POST', path: `${TOKENS_PATH}/status`, form, subject: subject(id)}))
 }
 
 /** Merges the policy into the token's (PATCH) or replaces it (PUT); returns the updated token. */
@@ -129,24 +133,40 @@ export async function saveTokenPolicy(
   id: string,
   policy: SecurityPolicy,
   replace: boolean,
-): Promise<SecurityToken | undefined> {
+): Promise<SecurityToken | NotSent | undefined> {
   return client.request<SecurityToken>({
     method: replace ? 'PUT' : 'PATCH',
     path: `${TOKENS_PATH}/policy`,
     query: [['tokenId', id]],
     json: policyJson(policy),
+    subject: subject(id),
   })
 }
 
 /** Creates a token; the response is the only time its secret is ever shown. */
-export async function generateToken(client: SolarClient, type: string, policy?: SecurityPolicy): Promise<SecurityToken | undefined> {
-  return client.request<SecurityToken>({
+export async function generateToken(client: SolarClient, type: string, policy?: SecurityPolicy): Promise<SecurityToken | NotSent> {
+  const token = await client.request<SecurityToken>({
     method: 'POST',
     path: `${TOKENS_PATH}/generate/${encodeURIComponent(type)}`,
     json: policy ? policyJson(policy) : undefined,
   })
+  if (token instanceof NotSent) return token
+  if (typeof token?.id !== 'string' || token.id === '' || typeof token.authSecret !== 'string' || token.authSecret === '') {
+    throw new S10kError('The service returned no token (one may have been created without its secret: check with `s10k sec-tokens list`)')
+  }
+  return token
 }
 
-export async function deleteToken(client: SolarClient, id: string): Promise<void> {
-  await client.request({method: 'DELETE', path: TOKENS_PATH, query: [['tokenId', id]]})
+/** What must reach the user once a token exists, whatever happens next: its ID and its one-time secret. */
+export function newTokenSecret(token: SecurityToken): {text: string; note: string} {
+  return {text: `Token ID: ${token.id}\nToken secret: ${token.authSecret}\n`, note: 'Store the token secret now: it cannot be shown again.'}
+}
+
+export async function deleteToken(client: SolarClient, id: string): Promise<NotSent | undefined> {
+  return sentOrNot(await client.request({method: 'DELETE', path: TOKENS_PATH, query: [['tokenId', id]], subject: subject(id)}))
+}
+
+/** A change whose answer carries no data: only whether it was sent matters. */
+function sentOrNot(result: unknown): NotSent | undefined {
+  return result instanceof NotSent ? result : undefined
 }

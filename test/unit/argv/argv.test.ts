@@ -3,6 +3,7 @@ import {describe, it} from 'node:test'
 
 import {expandArgumentFiles, tokenizeArgumentFile} from '../../../src/argv/argument-files.js'
 import {hoistGlobalOptions} from '../../../src/argv/global-options.js'
+import {GLOBAL_OPTIONS} from '../../../src/flags.js'
 import {type FlagShape, rewritePicocliOptions} from '../../../src/argv/picocli.js'
 
 const UPDATE_FLAGS: Record<string, FlagShape> = {
@@ -62,8 +63,8 @@ describe('picocli option rewriting', () => {
 
 describe('global options before the command', () => {
   it('moves them after the command in long form', () => {
-    assert.deepEqual(hoistGlobalOptions(['-P', 'home', '-n', 'sec-tokens', 'update', '-n', 'x']), ['sec-tokens', 'update', '-n', 'x', '--profile=home', '--dry-run'])
-    assert.deepEqual(hoistGlobalOptions(['--profile=dev', '-u', 'tok', '-v', '--http-trace', 'sec-tokens', 'update']), [
+    assert.deepEqual(hoistGlobalOptions(['-P', 'home', '-n', 'sec-tokens', 'update', '-n', 'x'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '-n', 'x', '--profile=home', '--dry-run'])
+    assert.deepEqual(hoistGlobalOptions(['--profile=dev', '-u', 'tok', '-v', '--http-trace', 'sec-tokens', 'update'], GLOBAL_OPTIONS), [
       'sec-tokens',
       'update',
       '--profile=dev',
@@ -74,29 +75,29 @@ describe('global options before the command', () => {
   })
 
   it('treats -p alone as a prompt and -p=VALUE as the secret', () => {
-    assert.deepEqual(hoistGlobalOptions(['-u', 't', '-p', 'sec-tokens', 'update']), ['sec-tokens', 'update', '--token=t', '--prompt-secret'])
-    assert.deepEqual(hoistGlobalOptions(['-p=s3cr=t', 'sec-tokens']), ['sec-tokens', '--secret=s3cr=t'])
-    assert.deepEqual(hoistGlobalOptions(['--secret', 'x y', 'sec-tokens']), ['sec-tokens', '--secret=x y'])
+    assert.deepEqual(hoistGlobalOptions(['-u', 't', '-p', 'sec-tokens', 'update'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '--token=t', '--prompt-secret'])
+    assert.deepEqual(hoistGlobalOptions(['-p=s3cr=t', 'sec-tokens'], GLOBAL_OPTIONS), ['sec-tokens', '--secret=s3cr=t'])
+    assert.deepEqual(hoistGlobalOptions(['--secret', 'x y', 'sec-tokens'], GLOBAL_OPTIONS), ['sec-tokens', '--secret=x y'])
   })
 
   it('expands clusters of switches such as -nv', () => {
-    assert.deepEqual(hoistGlobalOptions(['-nv', 'sec-tokens', 'update']), ['sec-tokens', 'update', '--dry-run', '--verbose'])
+    assert.deepEqual(hoistGlobalOptions(['-nv', 'sec-tokens', 'update'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '--dry-run', '--verbose'])
   })
 
   it('handles version, help and no command', () => {
-    assert.deepEqual(hoistGlobalOptions(['-V']), ['--version'])
-    assert.deepEqual(hoistGlobalOptions(['-v', '-V', 'sec-tokens']), ['--version'])
-    assert.deepEqual(hoistGlobalOptions(['-h', 'sec-tokens', 'update']), ['sec-tokens', 'update', '--help'])
-    assert.deepEqual(hoistGlobalOptions(['-P', 'x']), ['--help'])
+    assert.deepEqual(hoistGlobalOptions(['-V'], GLOBAL_OPTIONS), ['--version'])
+    assert.deepEqual(hoistGlobalOptions(['-v', '-V', 'sec-tokens'], GLOBAL_OPTIONS), ['--version'])
+    assert.deepEqual(hoistGlobalOptions(['-h', 'sec-tokens', 'update'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '--help'])
+    assert.deepEqual(hoistGlobalOptions(['-P', 'x'], GLOBAL_OPTIONS), ['--help'])
   })
 
   it('leaves arguments alone when no global option comes first', () => {
-    assert.deepEqual(hoistGlobalOptions(['sec-tokens', 'update', '-P', 'x']), ['sec-tokens', 'update', '-P', 'x'])
-    assert.deepEqual(hoistGlobalOptions(['-x', 'sec-tokens']), ['-x', 'sec-tokens'])
+    assert.deepEqual(hoistGlobalOptions(['sec-tokens', 'update', '-P', 'x'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '-P', 'x'])
+    assert.deepEqual(hoistGlobalOptions(['-x', 'sec-tokens'], GLOBAL_OPTIONS), ['-x', 'sec-tokens'])
   })
 
   it('keeps -- last', () => {
-    assert.deepEqual(hoistGlobalOptions(['-n', 'cmd', '--', '-a']), ['cmd', '--dry-run', '--', '-a'])
+    assert.deepEqual(hoistGlobalOptions(['-n', 'cmd', '--', '-a'], GLOBAL_OPTIONS), ['cmd', '--dry-run', '--', '-a'])
   })
 })
 

@@ -4,6 +4,9 @@ import {describe, it} from 'node:test'
 import fc from 'fast-check'
 
 import {expandArgumentFiles} from '../../../src/argv/argument-files.js'
+import {prepareArgv} from '../../../src/cli.js'
+import {GLOBAL_OPTIONS} from '../../../src/flags.js'
+import {runInProcess, testIO} from '../../support/in-process.js'
 import {hoistGlobalOptions} from '../../../src/argv/global-options.js'
 import {type FlagShape, rewritePicocliOptions} from '../../../src/argv/picocli.js'
 
@@ -61,7 +64,7 @@ describe('argv pipeline properties', () => {
       fc.property(fc.array(global, {minLength: 1, maxLength: 5}), rest, (globals, args) => {
         const argv = [...globals.flatMap((g) => g.given), 'sec-tokens', 'update', ...args.filter((a) => a !== '--')]
         const command = ['sec-tokens', 'update', ...args.filter((a) => a !== '--')]
-        assert.deepEqual(hoistGlobalOptions(argv), [...command, ...globals.map((g) => g.long)])
+        assert.deepEqual(hoistGlobalOptions(argv, GLOBAL_OPTIONS), [...command, ...globals.map((g) => g.long)])
       }),
     )
   })
@@ -81,17 +84,24 @@ describe('argv pipeline properties', () => {
 
 describe('argv through the CLI parser', () => {
   it('delivers any value attached with = to the command intact', async () => {
-    const {Parser, prepareArgv} = await import('s10k')
     const {default: SecTokensUpdate} = await import('../../../plugins/sec-tokens/src/commands/sec-tokens/update.js')
-    const flags = {...SecTokensUpdate.baseFlags, ...SecTokensUpdate.flags} as unknown as Record<string, FlagShape>
+    let parsed: {name?: string; description?: string; identifier?: string} = {}
+    class Probe extends SecTokensUpdate {
+      override async run(): Promise<undefined> {
+        parsed = (await this.parse(SecTokensUpdate)).flags
+        return undefined
+      }
+    }
     await fc.assert(
       fc.asyncProperty(value, value, fc.constantFrom('-n=', '--name=', '-m='), async (name, description, nameOption) => {
-        const argv = rewritePicocliOptions(prepareArgv(['-id=X', `${nameOption}${name}`, `-D=${description}`]), flags)
-        const parsed = await Parser.parse(argv, {flags: SecTokensUpdate.flags, strict: true})
-        assert.equal(parsed.flags.name, name)
-        assert.equal(parsed.flags.description, description)
-        assert.equal(parsed.flags.identifier, 'X')
+        const argv = prepareArgv(['-id=X', `${nameOption}${name}`, `-D=${description}`])
+        const result = await runInProcess(Probe, argv, testIO())
+        assert.equal(result.code, 0, result.err)
+        assert.equal(parsed.name, name)
+        assert.equal(parsed.description, description)
+        assert.equal(parsed.identifier, 'X')
       }),
+      {numRuns: 60},
     )
   })
 })

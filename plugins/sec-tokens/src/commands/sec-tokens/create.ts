@@ -1,8 +1,15 @@
-import {PartialResultError, type Report, S10kCommand, S10kError, displayModeFlag, withShortNames} from 's10k'
+import {NotSent, PartialResultError, type Report, S10kCommand, S10kError, commandUsage, displayModeFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
-import {tokenInfoFlags, tokenTypeFlag} from '../../token-flags.js'
-import {generateToken, saveTokenInfo, tokenReport} from '../../tokens.js'
+import {requiredTokenTypeFlag, tokenInfoFlags} from '../../token-flags.js'
+import {generateToken, newTokenSecret, saveTokenInfo, tokenReport} from '../../tokens.js'
+
+const flags = withShortNames({
+  type: requiredTokenTypeFlag('the type of token to create'),
+  ...tokenInfoFlags,
+  ...policyFlags,
+  'display-mode': displayModeFlag(),
+})
 
 export default class SecTokensCreate extends S10kCommand {
   static override summary = 'Create a security token.'
@@ -17,12 +24,7 @@ export default class SecTokensCreate extends S10kCommand {
 
   static output = 'The new security token, including its secret, which is shown only this once.'
 
-  static override usage =
-    '<%= command.id %> [-r] -t=<tokenType> [-n=<name>] [-D=<description>] [-node=nodeId[,nodeId...]]... ' +
-    '[-source=sourceId[,sourceId...]]... [-N=metaPath[,metaPath...]]... [-U=metaPath[,metaPath...]]... ' +
-    '[-A=path[,path...]]... [-exp=<expirationDate>] [-tz=<zone>] [-mode=<displayMode>] ' +
-    '[-agg=aggregation | --aggregation=aggregation[,aggregation...]...] ' +
-    '[-loc=precision | --location-precision=precision[,precision...]...]'
+  static override usage = commandUsage(flags)
 
   static override examples = [
     {
@@ -35,12 +37,7 @@ export default class SecTokensCreate extends S10kCommand {
     },
   ]
 
-  static override flags = withShortNames({
-    type: tokenTypeFlag('the type of token to create, one of ReadNodeData or User', true),
-    ...tokenInfoFlags,
-    ...policyFlags,
-    'display-mode': displayModeFlag(),
-  })
+  static override flags = flags
 
   async run(): Promise<Report | undefined> {
     const {flags} = await this.parse(SecTokensCreate)
@@ -49,31 +46,23 @@ export default class SecTokensCreate extends S10kCommand {
     const info = {name: flags.name || undefined, description: flags.description || undefined}
     const named = Boolean(info.name || info.description)
     this.progress.plan(named ? ['token created', 'name and description'] : ['token created'])
-    this.progress.start()
-    const token = await generateToken(client, flags.type!, policy)
-    this.progress.finish()
-    if (!token) {
-      if (named) await saveTokenInfo(client, '<new token ID>', info)
-      this.note('Dry run: no token was created.')
-      return undefined
-    }
+    const token = await this.progress.step('token created', () => generateToken(client, flags.type, policy))
+    if (token instanceof NotSent) return undefined
+    // from here on, the secret must reach the user whatever happens: the service never shows it again
+    this.deliverOnce(newTokenSecret(token))
     if (named) {
       try {
-        this.progress.start()
-        await saveTokenInfo(client, token.id, info)
-        this.progress.finish()
+        await this.progress.step('name and description', () => saveTokenInfo(client, token.id, info))
       } catch (error) {
-        const reason = error instanceof S10kError ? error.reason : String(error)
-        this.note('Store the token secret now: it cannot be shown again.')
+        if (!(error instanceof S10kError)) throw error
         throw new PartialResultError(
-          `Security token ${token.id} was created, but its name and description were not set: ${reason}`,
+          `Security token ${token.id} was created, but its name and description were not set: ${error.reason}`,
           tokenReport([token], {list: false, withSecret: true}),
-          error instanceof S10kError ? error.exitCode : undefined,
+          error.exitCode,
         )
       }
       Object.assign(token, info)
     }
-    this.note('Store the token secret now: it cannot be shown again.')
     return tokenReport([token], {list: false, withSecret: true})
   }
 }

@@ -1,7 +1,12 @@
-import {Flags, S10kCommand, S10kError, UsageError, askLine, withShortNames} from 's10k'
+import {Flags, type Message, NotSent, S10kCommand, S10kError, commandUsage, withShortNames} from 's10k'
 
 import {tokenIdFlag} from '../../token-flags.js'
 import {deleteToken, findToken} from '../../tokens.js'
+
+const flags = withShortNames({
+  identifier: tokenIdFlag('the ID of the token to delete'),
+  yes: Flags.boolean({char: 'y', summary: 'delete without asking for confirmation'}),
+})
 
 export default class SecTokensDelete extends S10kCommand {
   static override summary = 'Delete a security token.'
@@ -15,39 +20,25 @@ export default class SecTokensDelete extends S10kCommand {
 
   static output = '`Security token deleted.`'
 
-  static override usage = '<%= command.id %> -id=tokenId [-y]'
+  static override usage = commandUsage(flags)
 
   static override examples = [
     {description: 'Delete a token, confirming by typing its ID:', command: '<%= config.bin %> <%= command.id %> -id hNAdH.aXHaEqFossMwT8'},
     {description: 'Delete a token from a script:', command: '<%= config.bin %> <%= command.id %> -id hNAdH.aXHaEqFossMwT8 --yes'},
   ]
 
-  static override flags = withShortNames({
-    identifier: tokenIdFlag('the ID of the token to delete'),
-    yes: Flags.boolean({char: 'y', summary: 'delete without asking for confirmation'}),
-  })
+  static override flags = flags
 
-  async run(): Promise<undefined> {
+  async run(): Promise<Message | undefined> {
     const {flags} = await this.parse(SecTokensDelete)
     const id = flags.identifier
-    const confirm = !flags.yes && !flags['dry-run']
-    if (confirm && !process.stdin.isTTY) {
-      throw new UsageError('Not deleting without confirmation: pass --yes (-y) when not running at a terminal')
-    }
+    const confirm = this.confirmation({yes: flags.yes, yesFlag: '--yes (-y)', doing: 'deleting'})
     const client = await this.client()
     const token = await findToken(client, id)
     if (!token) throw new S10kError(`No security token ${id} found for these credentials; nothing was deleted.`)
-    if (confirm) {
-      const label = `${token.type} token${token.name ? ` "${token.name}"` : ''}`
-      const answer = await askLine(`Delete security token ${id} (${label})? Type the token ID to confirm: `)
-      if (answer.trim() !== id) throw new S10kError('The ID typed does not match; nothing was deleted.')
-    }
-    this.progress.plan(['token deleted'])
-    this.progress.start()
-    await deleteToken(client, id)
-    this.progress.finish()
-    if (client.dryRun) this.note('Dry run: nothing was deleted.')
-    else this.log('Security token deleted.')
-    return undefined
+    const label = `${token.type} token${token.name ? ` "${token.name}"` : ''}`
+    await confirm(`Delete security token ${id} (${label})? Type the token ID to confirm`, id, 'The ID typed does not match; nothing was deleted.')
+    const deleted = await this.progress.step('token deleted', () => deleteToken(client, id))
+    return deleted instanceof NotSent ? undefined : {message: 'Security token deleted.'}
   }
 }

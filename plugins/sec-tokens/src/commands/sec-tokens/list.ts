@@ -1,7 +1,14 @@
-import {type Report, S10kCommand, displayModeFlag, uniqueValues, withShortNames} from 's10k'
+import {type Report, S10kCommand, commandUsage, displayModeFlag, uniqueValues, withShortNames} from 's10k'
 
 import {statusFlags, tokenIdsFlag, tokenTypeFlag} from '../../token-flags.js'
 import {findTokens, tokenReport} from '../../tokens.js'
+
+const flags = withShortNames({
+  identifier: tokenIdsFlag('the ID(s) of the tokens to show'),
+  type: tokenTypeFlag('the type of token to show'),
+  ...statusFlags('show only active tokens', 'show only disabled tokens'),
+  'display-mode': displayModeFlag(),
+})
 
 export default class SecTokensList extends S10kCommand {
   static override summary = 'List security tokens.'
@@ -15,7 +22,7 @@ export default class SecTokensList extends S10kCommand {
 
   static output = 'The matching security tokens, or `No security tokens matched your criteria.` on stderr (JSON mode still writes `[]`).'
 
-  static override usage = '<%= command.id %> [-id=tokenId[,tokenId...]]... [-t=<tokenType>] [-a | -d] [-mode=<displayMode>]'
+  static override usage = commandUsage(flags)
 
   static override examples = [
     {description: 'List all tokens:', command: '<%= config.bin %> <%= command.id %>'},
@@ -23,12 +30,7 @@ export default class SecTokensList extends S10kCommand {
     {description: 'Show two tokens as JSON:', command: '<%= config.bin %> <%= command.id %> -id hNAdH.aXHaEqFossMwT8,kF67p6g30eUXQICUgzQf -mode JSON'},
   ]
 
-  static override flags = withShortNames({
-    identifier: tokenIdsFlag('the ID(s) of the tokens to show'),
-    type: tokenTypeFlag('the type of token to show, one of ReadNodeData or User'),
-    ...statusFlags('show only active tokens', 'show only disabled tokens'),
-    'display-mode': displayModeFlag(),
-  })
+  static override flags = flags
 
   async run(): Promise<Report> {
     const {flags} = await this.parse(SecTokensList)

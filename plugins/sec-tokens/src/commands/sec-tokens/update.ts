@@ -1,9 +1,19 @@
-import {ExitCode, Flags, type Report, S10kCommand, S10kError, displayModeFlag, withShortNames} from 's10k'
+import {ExitCode, Flags, NotSent, type Report, S10kCommand, S10kError, commandUsage, displayModeFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
-import {hasChanges, updateToken} from '../../token-update.js'
 import {statusFlags, tokenIdFlag, tokenInfoFlags, tokenTypeFlag} from '../../token-flags.js'
+import {hasChanges, updateToken} from '../../token-update.js'
 import {tokenReport} from '../../tokens.js'
+
+const flags = withShortNames({
+  identifier: tokenIdFlag('the ID of the token to update'),
+  ...tokenInfoFlags,
+  ...statusFlags('make the token active', 'make the token disabled'),
+  ...policyFlags,
+  replace: Flags.boolean({char: 'R', summary: 'replace the security policy, instead of updating (adding to) the policy'}),
+  type: tokenTypeFlag('the type the token must have (otherwise nothing is changed)'),
+  'display-mode': displayModeFlag(),
+})
 
 export default class SecTokensUpdate extends S10kCommand {
   static override summary = 'Update a security token.'
@@ -20,12 +30,7 @@ export default class SecTokensUpdate extends S10kCommand {
 
   static output = 'The updated security token.'
 
-  static override usage =
-    '<%= command.id %> [-rR] -id=tokenId [-n=<name>] [-D=<description>] [-node=nodeId[,nodeId...]]... ' +
-    '[-source=sourceId[,sourceId...]]... [-N=metaPath[,metaPath...]]... [-U=metaPath[,metaPath...]]... ' +
-    '[-A=path[,path...]]... [-exp=<expirationDate>] [-tz=<zone>] [-t=<tokenType>] [-mode=<displayMode>] [-a | -d] ' +
-    '[-agg=aggregation | --aggregation=aggregation[,aggregation...]...] ' +
-    '[-loc=precision | --location-precision=precision[,precision...]...]'
+  static override usage = commandUsage(flags)
 
   static override examples = [
     {
@@ -42,15 +47,7 @@ export default class SecTokensUpdate extends S10kCommand {
     },
   ]
 
-  static override flags = withShortNames({
-    identifier: tokenIdFlag('the ID of the token to update'),
-    ...tokenInfoFlags,
-    ...statusFlags('make the token active', 'make the token disabled'),
-    ...policyFlags,
-    replace: Flags.boolean({char: 'R', summary: 'replace the security policy, instead of updating (adding to) the policy'}),
-    type: tokenTypeFlag('the type the token must have, one of ReadNodeData or User; otherwise nothing is changed'),
-    'display-mode': displayModeFlag(),
-  })
+  static override flags = flags
 
   async run(): Promise<Report | undefined> {
     const {flags} = await this.parse(SecTokensUpdate)
@@ -64,8 +61,9 @@ export default class SecTokensUpdate extends S10kCommand {
     } as const
     if (!hasChanges(changes)) throw new S10kError('No update options provided.', ExitCode.nothingToDo)
     const token = await updateToken(await this.client(), flags.identifier, changes, this.progress)
+    if (token instanceof NotSent) return undefined
     if (!token) {
-      this.note(flags['dry-run'] ? 'Dry run: no changes were sent.' : 'Token not available.')
+      this.note('Token not available.')
       return undefined
     }
     return tokenReport([token], {list: false})

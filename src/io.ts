@@ -1,0 +1,116 @@
+import {createInterface} from 'node:readline/promises'
+
+import {ExitCode, S10kError} from './errors.js'
+
+/**
+ * The terminal a command talks to: where data and messages go, whether a person is there, and how to ask them
+ * something. The base command owns one; tests give it another in-process instead of a pseudo-terminal (the
+ * model is gh's IOStreams).
+ */
+export interface IOStreams {
+  /** Data: tables, CSV, JSON. Settles once the text is handed to the system, or fails with its error. */
+  writeOut(text: string): Promise<void>
+  /** Messages, warnings, progress. */
+  writeErr(text: string): void
+  /** Standard input is a terminal: a person can be asked. */
+  readonly stdinIsTerminal: boolean
+  /** Standard output is a terminal. */
+  readonly stdoutIsTerminal: boolean
+  /** Asks a question on stderr and reads one line of the answer from standard input. */
+  ask(question: string): Promise<string>
+  /** Reads a secret: without echo on a terminal, otherwise the first line of standard input. */
+  readSecret(prompt: string): Promise<string>
+}
+
+/**
+ * The Java tool's terminal test (`System.console().isTerminal()`): both standard input and standard output are
+ * terminals. It decides pretty or compact JSON.
+ */
+export function isInteractive(io: IOStreams): boolean {
+  return io.stdinIsTerminal && io.stdoutIsTerminal
+}
+
+const interrupted = () => new S10kError('Interrupted.', ExitCode.interrupted)
+
+async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = ''
+  for await (const chunk of stream) {
+    text += String(chunk)
+    const newline = text.indexOf('\n')
+    if (newline !== -1) return text.slice(0, newline)
+  }
+  return text
+}
+
+async function readSecretAtTerminal(stdin: NodeJS.ReadStream, prompt: string, writeErr: (text: string) => void): Promise<string> {
+  // echo off before the prompt shows, so that nothing typed after seeing it is echoed
+  stdin.setRawMode(true)
+  stdin.setEncoding('utf8')
+  stdin.resume()
+  writeErr(prompt)
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let value = ''
+      stdin.on('data', (chunk: string) => {
+        for (const c of chunk) {
+          if (c === '\r' || c === '\n') {
+            resolve(value)
+            return
+          }
+          if (c === '\u0003') {
+            reject(interrupted())
+            return
+          }
+          if (c === '\u007F' || c === '\b') value = value.slice(0, -1)
+          else value += c
+        }
+      })
+    })
+  } finally {
+    stdin.setRawMode(false)
+    stdin.pause()
+    stdin.removeAllListeners('data')
+    writeErr('\n')
+  }
+}
+
+function writeStream(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error): void => reject(error)
+    stream.once('error', failed)
+    stream.write(text, (error) => {
+      stream.removeListener('error', failed)
+      if (error) reject(error)
+      else resolve()
+    })
+  })
+}
+
+/** The process's own standard streams. */
+export function processIO(): IOStreams {
+  const writeErr = (text: string): void => {
+    process.stderr.write(text)
+  }
+  return {
+    writeOut: (text) => writeStream(process.stdout, text),
+    writeErr,
+    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
+    async ask(question) {
+      const rl = createInterface({input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY)})
+      const abort = new AbortController()
+      rl.on('SIGINT', () => abort.abort())
+      try {
+        return await rl.question(question, {signal: abort.signal})
+      } catch {
+        throw interrupted()
+      } finally {
+        rl.close()
+      }
+    },
+    async readSecret(prompt) {
+      if (!process.stdin.isTTY) return (await readFirstLine(process.stdin)).replace(/\r$/, '')
+      return readSecretAtTerminal(process.stdin, prompt, writeErr)
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import {Config, type Command} from '@oclif/core'
+
+import type {IOStreams} from '../../src/io.js'
+import {ROOT} from './cli.js'
+
+let config: Promise<Config> | undefined
+
+/** The CLI's oclif configuration, loaded once per test file (with no user plugins: see cliEnv). */
+export function cliConfig(): Promise<Config> {
+  config ??= Config.load(ROOT)
+  return config
+}
+
+export interface TestIO extends IOStreams {
+  out: string
+  err: string
+  /** The questions asked, in order. */
+  asked: string[]
+}
+
+/** An in-process terminal for a command: captures what it writes and answers its questions from `answers`. */
+export function testIO(options: {stdinIsTerminal?: boolean; stdoutIsTerminal?: boolean; answers?: string[]} = {}): TestIO {
+  const answers = [...(options.answers ?? [])]
+  const io: TestIO = {
+    out: '',
+    err: '',
+    asked: [],
+    stdinIsTerminal: options.stdinIsTerminal ?? false,
+    stdoutIsTerminal: options.stdoutIsTerminal ?? false,
+    async writeOut(text) {
+      io.out += text
+    },
+    writeErr(text) {
+      io.err += text
+    },
+    async ask(question) {
+      io.asked.push(question)
+      const answer = answers.shift()
+      if (answer === undefined) throw new Error(`unexpected question: ${question}`)
+      return answer
+    },
+    async readSecret(prompt) {
+      return io.ask(prompt)
+    },
+  }
+  return io
+}
+
+type CommandInstance = Command & {io: IOStreams; run(): Promise<unknown>}
+type CommandClass = (new (argv: string[], config: Config) => CommandInstance) & Pick<typeof Command, 'run'>
+
+/**
+ * Runs a command in this process with a test terminal, as oclif would (init, parse, run, render), and gives back
+ * its exit code with what it wrote. The environment (HOME and so on) is the caller's to set.
+ */
+export async function runInProcess(command: CommandClass, argv: string[], io: TestIO): Promise<{code: number; out: string; err: string}> {
+  const withIO = class extends command {
+    constructor(args: string[], config: Config) {
+      super(args, config)
+      this.io = io
+    }
+  }
+  try {
+    await withIO.run(argv, await cliConfig())
+    return {code: 0, out: io.out, err: io.err}
+  } catch (error) {
+    const code = (error as {oclif?: {exit?: number}}).oclif?.exit
+    if (code === undefined) throw error
+    return {code, out: io.out, err: io.err}
+  }
+}
