@@ -77,8 +77,14 @@ const api = Object.keys(await import('../dist/index.js')).sort()
 const all = require('../dist/bundle/s10k-code.cjs')
 const missing = api.filter((name) => !(name in all))
 if (missing.length > 0) fail(`the bundle lacks plugin API exports: ${missing.join(', ')}`)
-writeFileSync('dist/bundle/index.cjs', `'use strict'\n// s10k's plugin API (src/index.ts) for require()\nconst s10k = require('./s10k.cjs')\n\nmodule.exports = {${api.map((n) => `${n}: s10k.${n}`).join(', ')}}\n`)
-writeFileSync('dist/bundle/index.mjs', `// s10k's plugin API (src/index.ts) for import\nimport {createRequire} from 'node:module'\n\nconst s10k = createRequire(import.meta.url)('./s10k.cjs')\n\nexport const {${api.join(', ')}} = s10k\n`)
+writeFileSync(
+  'dist/bundle/index.cjs',
+  `'use strict'\n// s10k's plugin API (src/index.ts) for require()\nconst s10k = require('./s10k.cjs')\n\nmodule.exports = {${api.map((n) => `${n}: s10k.${n}`).join(', ')}}\n`,
+)
+writeFileSync(
+  'dist/bundle/index.mjs',
+  `// s10k's plugin API (src/index.ts) for import\nimport {createRequire} from 'node:module'\n\nconst s10k = createRequire(import.meta.url)('./s10k.cjs')\n\nexport const {${api.join(', ')}} = s10k\n`,
+)
 
 const train = spawnSync(process.execPath, [here('bundle/train.cjs')], {stdio: 'inherit'})
 if (train.status !== 0) fail('code cache training failed')

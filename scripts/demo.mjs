@@ -6,9 +6,18 @@ import {spawnSync} from 'node:child_process'
 import {cliEnv, emulatorHome, startEmulator} from './emulator.mjs'
 
 const EXAMPLES = [
-  ['Update the name and description of a token:', ['--identifier', 'hNAdH.aXHaEqFossMwT8', '--name', 'Student access', '--description', 'Allow access to school system data.']],
-  ['Add policy restrictions, preserving existing restrictions:', ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**']],
-  ['Replace policy restrictions, discarding existing restrictions, with the --replace option:', ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**', '--replace']],
+  [
+    'Update the name and description of a token:',
+    ['--identifier', 'hNAdH.aXHaEqFossMwT8', '--name', 'Student access', '--description', 'Allow access to school system data.'],
+  ],
+  [
+    'Add policy restrictions, preserving existing restrictions:',
+    ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**'],
+  ],
+  [
+    'Replace policy restrictions, discarding existing restrictions, with the --replace option:',
+    ['--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**', '--replace'],
+  ],
 ]
 
 const quote = (arg) => (/^[\w./,:=-]+$/.test(arg) ? arg : `'${arg}'`)

@@ -33,7 +33,16 @@ async function loadCommands() {
 }
 
 const words = (id) => id.split(':').join(' ')
-const title = (id) => id.split(':').map((w) => w.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('-')).join(' ')
+const title = (id) =>
+  id
+    .split(':')
+    .map((w) =>
+      w
+        .split('-')
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('-'),
+    )
+    .join(' ')
 const render = (text, id) => text.replaceAll('<%= config.bin %>', BIN).replaceAll('<%= command.id %>', words(id))
 
 /** Splits a synopsis into its top-level words and bracketed groups. */
@@ -91,7 +100,11 @@ function optionRows(flags) {
       }
     })
   rows.sort((a, b) => (a.key === b.key ? Number(b.lower) - Number(a.lower) : a.key.localeCompare(b.key)))
-  return ['| Option | Long Version | Description |', '|---|---|---|', ...rows.map((r) => `| ${r.option} | ${r.long} | ${r.description.replaceAll('|', '\\|')} |`)].join('\n')
+  return [
+    '| Option | Long Version | Description |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.option} | ${r.long} | ${r.description.replaceAll('|', '\\|')} |`),
+  ].join('\n')
 }
 
 function partition(flags) {
@@ -112,7 +125,9 @@ function exampleLines(command) {
 function examples(manifest) {
   return (manifest.examples ?? [])
     .map((e) => (typeof e === 'string' ? {description: '', command: e} : e))
-    .map((e) => `${e.description ? render(e.description, manifest.id) + '\n\n' : ''}\`\`\`sh\n${exampleLines(render(e.command, manifest.id))}\n\`\`\``)
+    .map(
+      (e) => `${e.description ? render(e.description, manifest.id) + '\n\n' : ''}\`\`\`sh\n${exampleLines(render(e.command, manifest.id))}\n\`\`\``,
+    )
     .join('\n\n')
 }
 
@@ -129,24 +144,26 @@ function aliasLine(manifest) {
 
 export function commandPage({manifest, output}) {
   const {own, global} = partition(manifest.flags)
-  return [
-    `# ${title(manifest.id)}`,
-    manifest.summary,
-    manifest.description,
-    '## Usage',
-    '```\n' + usage(manifest) + '\n```',
-    aliasLine(manifest),
-    '## Options',
-    optionRows(own),
-    '## Global options',
-    'These may also be written before the command (`s10k -P home -n ' + words(manifest.id) + ' ...`), as in the Java tool.',
-    optionRows(global),
-    ...(output ? ['## Output', output] : []),
-    '## Examples',
-    examples(manifest),
-  ]
-    .filter(Boolean)
-    .join('\n\n') + '\n'
+  return (
+    [
+      `# ${title(manifest.id)}`,
+      manifest.summary,
+      manifest.description,
+      '## Usage',
+      '```\n' + usage(manifest) + '\n```',
+      aliasLine(manifest),
+      '## Options',
+      optionRows(own),
+      '## Global options',
+      'These may also be written before the command (`s10k -P home -n ' + words(manifest.id) + ' ...`), as in the Java tool.',
+      optionRows(global),
+      ...(output ? ['## Output', output] : []),
+      '## Examples',
+      examples(manifest),
+    ]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  )
 }
 
 export const pagePath = (id) => join('docs', 'commands', `${id.replaceAll(':', '-')}.md`)

@@ -6,7 +6,7 @@ import {type FlagShape, rewritePicocliOptions} from './argv/picocli.js'
 import {loadConfig} from './auth/config.js'
 import {credentialsPath, noCredentials, resolveCredentials} from './auth/credentials.js'
 import {readableByOthers} from './auth/files.js'
-import {ExitCode, type ExitCodeValue, PartialResultError, S10kError, UsageError} from './errors.js'
+import {ExitCode, PartialResultError, S10kError, UsageError} from './errors.js'
 import {globalFlags, withShortNames} from './flags.js'
 import {loadPluginFormatters, pluginCredentials} from './hooks/events.js'
 import {SolarClient} from './http/client.js'
@@ -60,7 +60,10 @@ export abstract class S10kCommand extends Command {
   override async init(): Promise<void> {
     await super.init()
     await loadPluginFormatters(this.config, (message) => this.warn(message))
-    for (const [signal, word] of Object.entries(SIGNALS)) process.once(signal, () => this.stopOnSignal(signal as keyof typeof SIGNALS, word))
+    for (const [signal, word] of Object.entries(SIGNALS))
+      process.once(signal, () => {
+        this.stopOnSignal(signal as keyof typeof SIGNALS, word)
+      })
   }
 
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */
@@ -107,9 +110,9 @@ export abstract class S10kCommand extends Command {
     const flags: AnyFlags = {...input.baseFlags, ...input.flags}
     try {
       // picocli's long forms first, so that a value attached with `=` is seen as one (`--name=-x` is a value)
-      const long = rewritePicocliOptions(argv, flags as Record<string, FlagShape>)
+      const long = rewritePicocliOptions(argv, flags)
       const parsed = await super.parse(
-        {...input, flags: unprotectingFlags(input.flags), baseFlags: unprotectingFlags(input.baseFlags)} as Interfaces.Input<F, B, A>,
+        {...input, flags: unprotectingFlags(input.flags), baseFlags: unprotectingFlags(input.baseFlags)},
         protectAttachedValues(long, flags as Record<string, FlagShape>),
       )
       this.globals = parsed.flags as unknown as GlobalFlags
@@ -145,10 +148,10 @@ export abstract class S10kCommand extends Command {
     if (error instanceof S10kError) {
       const hint = error instanceof UsageError ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
-      return this.exit(error.exitCode) as never
+      return this.exit(error.exitCode)
     }
     this.note(`Unexpected error: ${error.message}`)
-    return this.exit(ExitCode.requestFailed) as never
+    return this.exit(ExitCode.requestFailed)
   }
 
   override warn(input: string | Error): string | Error {
@@ -194,16 +197,14 @@ export abstract class S10kCommand extends Command {
     this.io.writeErr(`\n${word}.${detail ? ' ' + detail : ''}\n`)
     this.deliverToStderr()
     const numbers: Record<keyof typeof SIGNALS, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15}
-    process.exit((128 + numbers[signal]) as ExitCodeValue)
+    process.exit(128 + numbers[signal])
   }
 
   private async buildClient(): Promise<SolarClient> {
     const flags = this.globals
     if (!flags) throw new Error('parse() must run before client()')
     const home = homedir()
-    const secret = flags['prompt-secret']
-      ? await this.io.readSecret('Enter value for --secret (the SolarNetwork API token secret): ')
-      : flags.secret
+    const secret = flags['prompt-secret'] ? await this.io.readSecret('Enter value for --secret (the SolarNetwork API token secret): ') : flags.secret
     if (flags.secret !== undefined) {
       this.warn('--secret on the command line can end up in shell history; prefer -p (prompt), SN_TOKEN_SECRET or a profile')
     }
@@ -222,7 +223,9 @@ export abstract class S10kCommand extends Command {
       verbose: flags.verbose,
       httpTrace: flags['http-trace'],
       stdout: (text) => this.io.writeOut(text),
-      stderr: (text) => this.io.writeErr(text),
+      stderr: (text) => {
+        this.io.writeErr(text)
+      },
     })
     return this.builtClient
   }

@@ -6,7 +6,10 @@ import {formatterNames} from './output/registry.js'
 
 /** Splits a picocli list value on commas with optional spaces around them; empty items are dropped. */
 export function splitList(input: string): string[] {
-  return input.split(/\s*,\s*/).map((v) => v.trim()).filter((v) => v !== '')
+  return input
+    .split(/\s*,\s*/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
 }
 
 /** Flattens the values of a repeatable list flag, keeping first-seen order and dropping duplicates. */
@@ -67,7 +70,7 @@ export function listFlag<T>(item: (value: string, flag: string) => T, options: O
 export function enumFlag(values: readonly string[], options: OptionText & {required: true}): Interfaces.OptionFlag<string>
 export function enumFlag(values: readonly string[], options: OptionText & {required?: false}): Interfaces.OptionFlag<string | undefined>
 export function enumFlag(values: readonly string[], options: OptionText): Interfaces.OptionFlag<string> | Interfaces.OptionFlag<string | undefined> {
-  const flag = Flags.custom<string>({parse: async (input, _context, opt) => enumValue(values, input, opt.name)})
+  const flag = Flags.custom({parse: async (input, _context, opt) => enumValue(values, input, opt.name)})
   const text = {...options, description: options.description ?? `${oneOf(values)} (case-insensitive)`}
   return options.required ? flag({...text, required: true}) : flag({...text, required: false})
 }
@@ -79,7 +82,7 @@ export function integerItem(value: string, flag: string): number {
 
 /** `-mode/--display-mode`: any registered formatter, PRETTY by default. */
 export function displayModeFlag(): Interfaces.OptionFlag<string | undefined> {
-  return Flags.custom<string>({
+  return Flags.custom({
     aliases: ['mode'],
     helpValue: '<displayMode>',
     summary: displayModeSummary(),
@@ -126,7 +129,10 @@ export const globalFlags = {
     helpValue: '<secret>',
   }),
   'prompt-secret': Flags.boolean({hidden: true}),
-  'dry-run': Flags.boolean({summary: 'show the requests that would change data instead of sending them (-n before the command)', helpGroup: 'GLOBAL'}),
+  'dry-run': Flags.boolean({
+    summary: 'show the requests that would change data instead of sending them (-n before the command)',
+    helpGroup: 'GLOBAL',
+  }),
   verbose: Flags.boolean({char: 'v', summary: 'print each request and its status to stderr', helpGroup: 'GLOBAL'}),
   'http-trace': Flags.boolean({summary: 'print HTTP traffic to stderr (signatures and secrets redacted)', helpGroup: 'GLOBAL'}),
   help: Flags.help({char: 'h', summary: 'show help', helpGroup: 'GLOBAL'}),
@@ -179,7 +185,7 @@ export function synopsis(flags: Readonly<Record<string, SynopsisFlag>>): string 
   const done = new Set<string>()
   for (const [name, flag] of entries) {
     if (!grouped.has(name) || done.has(name)) continue
-    const members = [name, ...(flag.exclusive ?? [])].filter((m) => flags[m])
+    const members = [name, ...(flag.exclusive ?? [])].filter((m) => m in flags)
     for (const m of members) done.add(m)
     parts.push(`[${members.map((m) => synopsisLabel(m, flags[m]) + (flags[m].multiple ? '...' : '')).join(' | ')}]`)
   }

@@ -6,10 +6,9 @@ import {loadPluginFormatters} from './hooks/events.js'
 /** oclif's help, with the display modes that plugins add listed in every command's `--display-mode`. */
 export class S10kHelp extends Help {
   override async showCommandHelp(command: Command.Loadable): Promise<void> {
-    const mode = command.flags['display-mode']
-    if (mode) {
+    if ('display-mode' in command.flags) {
       await loadPluginFormatters(this.config, (message) => process.stderr.write(`Warning: ${message}\n`))
-      mode.summary = displayModeSummary()
+      command.flags['display-mode'].summary = displayModeSummary()
     }
     return super.showCommandHelp(command)
   }

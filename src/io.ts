@@ -76,7 +76,9 @@ async function readSecretAtTerminal(stdin: NodeJS.ReadStream, prompt: string, wr
 
 function writeStream(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const failed = (error: Error): void => reject(error)
+    const failed = (error: Error): void => {
+      reject(error)
+    }
     stream.once('error', failed)
     stream.write(text, (error) => {
       stream.removeListener('error', failed)
@@ -94,12 +96,15 @@ export function processIO(): IOStreams {
   return {
     writeOut: (text) => writeStream(process.stdout, text),
     writeErr,
-    stdinIsTerminal: Boolean(process.stdin.isTTY),
-    stdoutIsTerminal: Boolean(process.stdout.isTTY),
+    // isTTY is undefined, not false, when a stream is not a terminal
+    stdinIsTerminal: process.stdin.isTTY,
+    stdoutIsTerminal: process.stdout.isTTY,
     async ask(question) {
-      const rl = createInterface({input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY)})
+      const rl = createInterface({input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY})
       const abort = new AbortController()
-      rl.on('SIGINT', () => abort.abort())
+      rl.on('SIGINT', () => {
+        abort.abort()
+      })
       try {
         return await rl.question(question, {signal: abort.signal})
       } catch {

@@ -55,7 +55,10 @@ export function unprotectingFlags<T extends Interfaces.FlagInput | undefined>(fl
       continue
     }
     const parse = flag.parse
-    wrapped[name] = {...flag, parse: (input: string, ...rest: Parameters<typeof parse> extends [string, ...infer R] ? R : never) => parse(unprotect(input), ...rest)}
+    wrapped[name] = {
+      ...flag,
+      parse: (input: string, ...rest: Parameters<typeof parse> extends [string, ...infer R] ? R : never) => parse(unprotect(input), ...rest),
+    }
   }
   return wrapped as T
 }

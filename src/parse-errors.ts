@@ -26,21 +26,36 @@ function rewriteReason(reason: string, flags: Readonly<Record<string, FlagNames>
 /** Turns oclif's multi-line parse errors into one line a user can act on. */
 export function toUsageError(error: unknown, flags: Readonly<Record<string, FlagNames>>): S10kError {
   if (error instanceof S10kError) return error
-  const text = String((error as Error)?.message ?? error)
-    .replace(ANSI, '')
-    .replace(/\n?See more help with --help\s*$/, '')
+  const text = (error instanceof Error ? error.message : String(error)).replace(ANSI, '').replace(/\n?See more help with --help\s*$/, '')
   const nonExistent = /^Nonexistent flags?: (.*)$/s.exec(text)
-  if (nonExistent) return new UsageError(`Unknown option: ${nonExistent[1].split(/,\s*/).map((f) => `'${f}'`).join(', ')}`)
+  if (nonExistent)
+    return new UsageError(
+      `Unknown option: ${nonExistent[1]
+        .split(/,\s*/)
+        .map((f) => `'${f}'`)
+        .join(', ')}`,
+    )
   const failed = /^The following errors? occurred:\n([\s\S]*)$/.exec(text)
   if (failed) {
-    const reasons = failed[1].split('\n').map((l) => l.trim()).filter(Boolean)
+    const reasons = failed[1]
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     return new UsageError([...new Set(reasons.map((r) => rewriteReason(r, flags)))].join('; '))
   }
   const expects = /^Flag --([\w-]+) expects a value$/.exec(text)
   if (expects) {
-    return new UsageError(`Missing value for option ${optionName(expects[1], flags)} (attach a value that starts with - with =, as in --${expects[1]}=-x)`)
+    return new UsageError(
+      `Missing value for option ${optionName(expects[1], flags)} (attach a value that starts with - with =, as in --${expects[1]}=-x)`,
+    )
   }
   const once = /^Flag --([\w-]+) can only be specified once$/.exec(text)
   if (once) return new UsageError(`Option ${optionName(once[1], flags)} can only be given once`)
-  return new UsageError(text.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))
+  return new UsageError(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' '),
+  )
 }

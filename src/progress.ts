@@ -22,7 +22,7 @@ export class ChangeProgress {
    * (a request whose answer was lost) and what was not; a first change that certainly failed keeps its message.
    */
   async step<T>(label: string, send: () => Promise<T>): Promise<T> {
-    const next = this.planned[this.applied]
+    const next = this.planned.at(this.applied)
     if (next === undefined) this.planned.push(label)
     else if (next !== label) throw new Error(`change "${label}" is not the next planned one ("${next}")`)
     this.sending = true

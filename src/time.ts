@@ -9,8 +9,7 @@ export interface Instant {
   nano: number
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
 /** Parses the service's `created` leniently: space or `T` form, any offset, or epoch milliseconds. */
 export function parseInstant(value: unknown): Instant | undefined {
@@ -41,7 +40,7 @@ function datePart(instant: Instant, separator: string): string {
 /** Java `Instant.toString()`: the fraction in groups of three digits, none when zero. */
 export function formatInstantIso(instant: Instant): string {
   const nanos = String(instant.nano).padStart(9, '0')
-  let fraction = ''
+  let fraction: string
   if (instant.nano % 1_000_000 === 0) fraction = instant.nano === 0 ? '' : '.' + nanos.slice(0, 3)
   else if (instant.nano % 1000 === 0) fraction = '.' + nanos.slice(0, 6)
   else fraction = '.' + nanos

@@ -5,9 +5,11 @@
 export function renderMarkdown(report) {
   const cell = (text) => (text ?? '').replaceAll('|', '\\|').replace(/\r\n|\r|\n/g, '<br>')
   const line = (cells) => `| ${cells.join(' | ')} |`
-  return [
-    line(report.columns.map((column) => cell(column.title))),
-    line(report.columns.map((column) => (column.align === 'right' ? '---:' : '---'))),
-    ...report.rows.map((row) => line(report.columns.map((_, i) => cell(row[i])))),
-  ].join('\n') + '\n'
+  return (
+    [
+      line(report.columns.map((column) => cell(column.title))),
+      line(report.columns.map((column) => (column.align === 'right' ? '---:' : '---'))),
+      ...report.rows.map((row) => line(report.columns.map((_, i) => cell(row[i])))),
+    ].join('\n') + '\n'
+  )
 }

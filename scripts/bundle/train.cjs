@@ -10,7 +10,10 @@ const {cacheFile, compile, run} = require(join(process.cwd(), 'dist', 'bundle', 
 
 const RUNS = [
   {args: ['--help'], expect: /^USAGE$/m},
-  {args: ['sec-tokens', 'update', '-id', 'x', '-n', 'a', '-D', 'b', '-a', '-node', '1', '--dry-run'], expect: /^PATCH http:\/\/127\.0\.0\.1:9\/solaruser\//m},
+  {
+    args: ['sec-tokens', 'update', '-id', 'x', '-n', 'a', '-D', 'b', '-a', '-node', '1', '--dry-run'],
+    expect: /^PATCH http:\/\/127\.0\.0\.1:9\/solaruser\//m,
+  },
 ]
 
 async function train() {
@@ -22,7 +25,14 @@ async function train() {
   const config = join(home, '.s10k')
   require('node:fs').mkdirSync(config)
   writeFileSync(join(config, 'config'), '[service-urls]\nsolaruser = "http://127.0.0.1:9"\n')
-  Object.assign(process.env, {HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, SN_TOKEN_ID: 'training', SN_TOKEN_SECRET: 'training'})
+  Object.assign(process.env, {
+    HOME: home,
+    XDG_DATA_HOME: home,
+    XDG_CONFIG_HOME: home,
+    XDG_CACHE_HOME: home,
+    SN_TOKEN_ID: 'training',
+    SN_TOKEN_SECRET: 'training',
+  })
   const write = process.stdout.write
   try {
     for (const {args, expect} of RUNS) {

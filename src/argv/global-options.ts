@@ -29,7 +29,7 @@ function toLongForm(arg: string, next: string | undefined, findGlobal: Find): {t
   if (!option) {
     // clustered single-letter switches such as -nv
     if (long || eq !== -1 || body.length < 2) return undefined
-    const options = [...body].map((c) => findGlobal(c, false))
+    const options = Array.from({length: body.length}, (_, i) => findGlobal(body[i], false))
     if (options.some((o) => !o || o.takesValue)) return undefined
     return {tokens: options.map((o) => `--${o?.long}`), consumed: 0}
   }

@@ -25,9 +25,9 @@ export function readTomlFile(path: string): TomlTable {
     throw new ConfigError(`Cannot read ${path}: ${(error as Error).message}`)
   }
   try {
-    return parseToml(text) as TomlTable
+    return parseToml(text)
   } catch (error) {
-    const first = String((error as Error).message).split('\n')[0]
+    const first = (error as Error).message.split('\n')[0]
     throw new ConfigError(`Invalid TOML in ${path}: ${first}`)
   }
 }

@@ -36,7 +36,7 @@ export function canonicalQueryString(parameters: ReadonlyArray<readonly [string,
     else byName.set(name, [value])
   }
   const names = [...byName.keys()].sort()
-  return names.flatMap((name) => byName.get(name)!.map((v) => `${uriEncode(name)}=${uriEncode(v)}`)).join('&')
+  return names.flatMap((name) => (byName.get(name) ?? []).map((v) => `${uriEncode(name)}=${uriEncode(v)}`)).join('&')
 }
 
 export function canonicalRequest(request: SignableRequest): string {
@@ -53,12 +53,17 @@ function dayStamp(date: Date): string {
 }
 
 function timeStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 /** The key for one UTC day; the service accepts a key of the request's day or the six before it. */
 export function signingKey(secret: string, date: Date): Buffer {
-  const kDate = createHmac('sha256', 'SNWS2' + secret).update(dayStamp(date)).digest()
+  const kDate = createHmac('sha256', 'SNWS2' + secret)
+    .update(dayStamp(date))
+    .digest()
   return createHmac('sha256', kDate).update('snws2_request').digest()
 }
 

@@ -18,7 +18,7 @@ export type FormattersHook = Hook<'formatters'>
 export type CredentialsHook = Hook<'credentials'>
 
 function isFormatter(value: unknown): value is Formatter {
-  const f = value as Formatter
+  const f = value as Partial<Formatter> | null | undefined
   return typeof f?.name === 'string' && /^[A-Za-z][\w-]*$/.test(f.name) && typeof f.render === 'function'
 }
 
@@ -40,13 +40,19 @@ export function loadPluginFormatters(config: Interfaces.Config, warn: (message: 
 }
 
 /** The first plugin `credentials` hook that has credentials for the profile. */
-export async function pluginCredentials(config: Interfaces.Config, profile: string | undefined, warn: (message: string) => void): Promise<Credentials | undefined> {
+export async function pluginCredentials(
+  config: Interfaces.Config,
+  profile: string | undefined,
+  warn: (message: string) => void,
+): Promise<Credentials | undefined> {
   const {successes, failures} = await config.runHook('credentials', {profile})
   for (const {plugin, error} of failures) warn(`Plugin ${plugin.name} could not provide credentials: ${error.message}`)
   for (const {plugin, result} of successes) {
-    if (typeof result?.tokenId === 'string' && result.tokenId.trim() !== '' && typeof result.secret === 'string' && result.secret !== '') {
-      return {tokenId: result.tokenId.trim(), secret: result.secret, source: `plugin ${plugin.name}`, profile}
-    }
+    // a plugin may return anything: only a non-blank token ID with a non-empty secret counts
+    const answer = result as {tokenId?: unknown; secret?: unknown} | null | undefined
+    const tokenId = typeof answer?.tokenId === 'string' ? answer.tokenId.trim() : ''
+    const secret = typeof answer?.secret === 'string' ? answer.secret : ''
+    if (tokenId !== '' && secret !== '') return {tokenId, secret, source: `plugin ${plugin.name}`, profile}
   }
   return undefined
 }

@@ -15,8 +15,12 @@ function withConnectTimeout<T extends HttpAgent>(agent: T, timeoutMs: number): T
     const timer = setTimeout(() => {
       socket.destroy(Object.assign(new Error(`no connection within ${timeoutMs} ms`), {code: CONNECT_TIMEOUT}))
     }, timeoutMs)
-    socket.once('connect', () => clearTimeout(timer))
-    socket.once('close', () => clearTimeout(timer))
+    socket.once('connect', () => {
+      clearTimeout(timer)
+    })
+    socket.once('close', () => {
+      clearTimeout(timer)
+    })
     return socket
   }
   return agent

@@ -58,7 +58,12 @@ export function prepareRequest(config: S10kConfig, request: ApiRequest): Prepare
   const query = request.query?.length ? '?' + new URLSearchParams(request.query.map(([k, v]): [string, string] => [k, v])).toString() : ''
   const url = serviceUrl(config, request.path) + query
   if (request.form) {
-    return {method: request.method, url, contentType: FORM_CONTENT_TYPE, body: new URLSearchParams(request.form.map(([k, v]): [string, string] => [k, v])).toString()}
+    return {
+      method: request.method,
+      url,
+      contentType: FORM_CONTENT_TYPE,
+      body: new URLSearchParams(request.form.map(([k, v]): [string, string] => [k, v])).toString(),
+    }
   }
   if (request.json !== undefined) return {method: request.method, url, contentType: JSON_CONTENT_TYPE, body: compactJson(request.json)}
   return {method: request.method, url}
@@ -134,7 +139,7 @@ export class SolarClient {
         continue
       }
       if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
-      return unwrapEnvelope<T>(response, prepared.method, prepared.url, request.subject)
+      return unwrapEnvelope(response, prepared.method, prepared.url, request.subject) as T | undefined
     }
   }
 
@@ -147,8 +152,8 @@ export class SolarClient {
       timeout: this.options.config.http.responseTimeoutMs,
       maxRedirects: 0,
       responseType: 'text',
-      transformRequest: [(data) => data],
-      transformResponse: [(data) => data],
+      transformRequest: [(data: unknown) => data],
+      transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       headers: {Accept: 'application/json'},
     })
@@ -159,7 +164,8 @@ export class SolarClient {
 
   /** The authentication hook: signs exactly the Host, date, type and digest that are sent. */
   private sign(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
-    const url = new URL(config.url!)
+    if (!config.url || !config.method) throw new Error('a request without a URL or method')
+    const url = new URL(config.url)
     // credentials are only ever signed for the configured SolarNetwork services
     const services = Object.values(this.options.config.serviceUrls).map((u) => new URL(u).host)
     if (!services.includes(url.host)) throw new Error(`Refusing to sign a request for ${url.host}: not a configured service URL`)
@@ -176,7 +182,7 @@ export class SolarClient {
     const parameters = [...url.searchParams, ...(isForm ? new URLSearchParams(body) : [])]
     const bodySha256Hex = body === undefined || isForm ? EMPTY_SHA256_HEX : sha256Hex(body)
     const authorization = authorizationHeader(this.options.credentials.tokenId, this.key, {
-      method: config.method!.toUpperCase(),
+      method: config.method.toUpperCase(),
       path: url.pathname,
       parameters,
       headers,

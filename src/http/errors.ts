@@ -26,7 +26,7 @@ const NETWORK_ERRORS: Record<string, string> = {
 const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', CONNECT_TIMEOUT])
 
 function errorCode(error: unknown): string | undefined {
-  const e = error as {code?: string; cause?: {code?: string}; message?: string}
+  const e = error as {code?: string; cause?: {code?: string}; message?: string} | null | undefined
   if (e?.message === 'socket hang up') return 'ECONNRESET'
   return e?.cause?.code === CONNECT_TIMEOUT ? CONNECT_TIMEOUT : (e?.code ?? e?.cause?.code)
 }
@@ -47,12 +47,19 @@ export function toRequestError(error: unknown, method: string, url: string, http
   const where = urlForMessage(url)
   const details = {method, url, maybeApplied: method !== 'GET' && !NOT_SENT_CODES.has(code ?? '')}
   if (code === CONNECT_TIMEOUT) {
-    return new RequestError(`No connection to ${where} within ${seconds(http.connectTimeoutMs)} (connect-timeout under [http] in ~/.s10k/config)`, details)
+    return new RequestError(
+      `No connection to ${where} within ${seconds(http.connectTimeoutMs)} (connect-timeout under [http] in ~/.s10k/config)`,
+      details,
+    )
   }
-  if (code === 'ECONNABORTED' || /timeout of \d+ms exceeded/.test(String((error as Error)?.message))) {
-    return new RequestError(`No response from ${where} within ${seconds(http.responseTimeoutMs)} (response-timeout under [http] in ~/.s10k/config)`, details)
+  const message = error instanceof Error ? error.message : String(error)
+  if (code === 'ECONNABORTED' || /timeout of \d+ms exceeded/.test(message)) {
+    return new RequestError(
+      `No response from ${where} within ${seconds(http.responseTimeoutMs)} (response-timeout under [http] in ~/.s10k/config)`,
+      details,
+    )
   }
-  const what = (code && NETWORK_ERRORS[code]) ?? (error as Error)?.message ?? String(error)
+  const what = (code && NETWORK_ERRORS[code]) ?? message
   // a request that was sent and then lost its connection did reach the service
   const lead = NOT_SENT_CODES.has(code ?? '') ? 'Cannot reach' : 'No answer from'
   return new RequestError(`${lead} ${where}: ${what}`, details)
@@ -60,7 +67,8 @@ export function toRequestError(error: unknown, method: string, url: string, http
 
 /** Friendlier words for the service's reason codes, about the request's subject, keeping the code itself visible. */
 function reason(serviceMessage: string, subject = 'the object'): string {
-  if (serviceMessage === 'ACCESS_DENIED') return `Access denied (ACCESS_DENIED): ${subject} belongs to another user, or these credentials may not do this`
+  if (serviceMessage === 'ACCESS_DENIED')
+    return `Access denied (ACCESS_DENIED): ${subject} belongs to another user, or these credentials may not do this`
   if (serviceMessage === 'UNKNOWN_OBJECT') return `Not found (UNKNOWN_OBJECT): ${subject} does not exist or is not yours`
   return serviceMessage
 }
@@ -74,7 +82,7 @@ interface Envelope {
 function parseEnvelope(body: string): Envelope | undefined {
   try {
     const value = JSON.parse(body) as unknown
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Envelope) : undefined
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
   } catch {
     return undefined
   }
@@ -82,8 +90,8 @@ function parseEnvelope(body: string): Envelope | undefined {
 
 function describeBody(response: AxiosResponse<string>): string {
   const type = String(response.headers['content-type'] ?? '')
-  if (/html/i.test(type) || /^\s*</.test(response.data ?? '')) return 'an HTML page instead of JSON'
-  return (response.data ?? '').trim() === '' ? 'an empty body' : 'malformed JSON'
+  if (/html/i.test(type) || /^\s*</.test(response.data)) return 'an HTML page instead of JSON'
+  return response.data.trim() === '' ? 'an empty body' : 'malformed JSON'
 }
 
 function statusText(response: AxiosResponse<string>): string {
@@ -93,8 +101,16 @@ function statusText(response: AxiosResponse<string>): string {
 /** A gateway's answer: the service behind it may have received and applied the request. */
 const GATEWAY_STATUSES = new Set([502, 503, 504])
 
+/** `Retry-After` in words: a number of seconds, or an HTTP date shown as a UTC time. */
+export function retryAfter(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') return 'later'
+  if (/^\d+$/.test(value.trim())) return `in ${Number(value)} s`
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? 'later' : `after ${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}
+
 /** Checks status and `success`, and returns the envelope's `data`. */
-export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: string, url: string, subject?: string): T | undefined {
+export function unwrapEnvelope(response: AxiosResponse<string>, method: string, url: string, subject?: string): unknown {
   const status = response.status
   const envelope = parseEnvelope(response.data)
   const serviceMessage = typeof envelope?.message === 'string' && envelope.message !== '' ? envelope.message : undefined
@@ -102,7 +118,11 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
   const details = {method, url, status, serviceMessage, maybeApplied: method !== 'GET' && GATEWAY_STATUSES.has(status)}
   if (status === 401 || (status === 403 && (response.headers['www-authenticate'] || serviceMessage === 'Bad credentials'))) {
     const reason = serviceMessage ?? statusText(response)
-    const hint = /skew/i.test(reason) ? "check this computer's clock" : /expired/i.test(reason) ? 'the token has expired' : 'check the token ID and secret'
+    const hint = /skew/i.test(reason)
+      ? "check this computer's clock"
+      : /expired/i.test(reason)
+        ? 'the token has expired'
+        : 'check the token ID and secret'
     throw new CredentialsError(`Credentials rejected by ${where}: ${reason} (${hint})`)
   }
   if (status >= 300 && status < 400) {
@@ -114,8 +134,7 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
     let hint = `, with ${describeBody(response)}`
     if (status === 404) hint = ': no such API here; check service-urls in ~/.s10k/config'
     if (status === 429) {
-      const after = response.headers['retry-after']
-      hint = `: SolarNetwork is limiting requests; try again${after ? ` in ${after} s` : ' later'}`
+      hint = `: SolarNetwork is limiting requests; try again ${retryAfter(response.headers['retry-after'])}`
     }
     throw new RequestError(`${where} failed: ${statusText(response)}${hint}`, details)
   }
@@ -123,5 +142,5 @@ export function unwrapEnvelope<T>(response: AxiosResponse<string>, method: strin
   if (envelope.success !== true) {
     throw new RequestError(`Non-success response from ${where}: ${serviceMessage ? reason(serviceMessage, subject) : 'Unknown reason.'}`, details)
   }
-  return envelope.data as T | undefined
+  return envelope.data
 }

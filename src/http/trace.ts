@@ -16,10 +16,10 @@ function headerLines(prefix: string, headers: Record<string, unknown>): string {
 
 export function traceRequest(config: InternalAxiosRequestConfig): string {
   const body = typeof config.data === 'string' ? `>\n> ${config.data}\n` : ''
-  return `> ${config.method!.toUpperCase()} ${config.url}\n${headerLines('> ', config.headers.toJSON())}${body}`
+  return `> ${(config.method ?? 'get').toUpperCase()} ${config.url ?? ''}\n${headerLines('> ', config.headers.toJSON())}${body}`
 }
 
 export function traceResponse(response: AxiosResponse<string>): string {
   const body = response.data ? `<\n< ${redactBody(response.data)}\n` : ''
-  return `< HTTP ${response.status} ${response.statusText ?? ''}\n${headerLines('< ', {...response.headers})}${body}`
+  return `< HTTP ${response.status} ${response.statusText}\n${headerLines('< ', Object.fromEntries(Object.entries(response.headers)))}${body}`
 }

@@ -16,7 +16,20 @@ describe('sec-tokens create', () => {
   }
 
   it('generates with the policy, then sets name and description; shows the secret once', async () => {
-    const result = await session.run(['sec-tokens', 'create', '-t', 'readnodedata', '-n', 'Dashboard', '-D', 'Wall screen', '-node', '107,164', '-agg', 'hour'])
+    const result = await session.run([
+      'sec-tokens',
+      'create',
+      '-t',
+      'readnodedata',
+      '-n',
+      'Dashboard',
+      '-D',
+      'Wall screen',
+      '-node',
+      '107,164',
+      '-agg',
+      'hour',
+    ])
     assert.equal(result.code, 0, result.stderr)
     const token = newToken()
     assert.deepEqual(session.received(), [
@@ -46,8 +59,18 @@ describe('sec-tokens create', () => {
     const result = await session.run(['sec-tokens', 'create', '-t', 'User', '-n', 'Lost name', '-mode', 'CSV'])
     assert.equal(result.code, 1)
     const token = newToken()
-    assert.match(result.stdout, new RegExp(`^Token ID,Token Secret,Created,User ID,Type,Name,Description,Policy\r\n${token.id.replaceAll('.', '\\.')},${token.secret!.replaceAll('.', '\\.')},`))
-    assert.match(result.stderr, new RegExp(`Security token ${token.id.replaceAll('.', '\\.')} was created, but its name and description were not set: POST .* failed: HTTP 503 Service Unavailable, with an HTML page instead of JSON`))
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `^Token ID,Token Secret,Created,User ID,Type,Name,Description,Policy\r\n${token.id.replaceAll('.', '\\.')},${token.secret!.replaceAll('.', '\\.')},`,
+      ),
+    )
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `Security token ${token.id.replaceAll('.', '\\.')} was created, but its name and description were not set: POST .* failed: HTTP 503 Service Unavailable, with an HTML page instead of JSON`,
+      ),
+    )
   })
 
   it('needs a type, and rejects bad policy values before sending anything', async () => {

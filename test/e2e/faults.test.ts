@@ -36,11 +36,18 @@ describe('faults', () => {
   it('gives up on a connection that never completes after the connect timeout', {skip: !hasPython && 'needs python3'}, async () => {
     const hole = spawn('python3', [join(ROOT, 'test/support/blackhole.py')])
     try {
-      const port = await new Promise<string>((resolve) => hole.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())))
+      const port = await new Promise<string>((resolve) =>
+        hole.stdout.once('data', (d: Buffer) => {
+          resolve(d.toString().trim())
+        }),
+      )
       writeConfig(`[service-urls]\nsolaruser = "http://127.0.0.1:${port}"\n[http]\nconnect-timeout = 0.3\n`)
       const result = await session.run(ACTIVATE)
       assert.equal(result.code, 1)
-      assert.equal(result.stderr, `No connection to http://127.0.0.1:${port}${API}/status within 0.3 s (connect-timeout under [http] in ~/.s10k/config)\n`)
+      assert.equal(
+        result.stderr,
+        `No connection to http://127.0.0.1:${port}${API}/status within 0.3 s (connect-timeout under [http] in ~/.s10k/config)\n`,
+      )
     } finally {
       hole.kill()
     }
@@ -68,21 +75,64 @@ describe('faults', () => {
     session.emulator.inject({path: '/status', status: 503, body: '', contentType: 'text/plain'})
     const result = await session.run(ACTIVATE)
     assert.equal(result.code, 1)
-    assert.equal(result.stderr, `POST ${session.url}${API}/status failed: HTTP 503 Service Unavailable, with an empty body. May have been applied: status Active.\n`)
+    assert.equal(
+      result.stderr,
+      `POST ${session.url}${API}/status failed: HTTP 503 Service Unavailable, with an empty body. May have been applied: status Active.\n`,
+    )
     assert.equal(session.emulator.requests.length, 1)
   })
 
   const answers: Array<[string, {status: number; body: string; contentType?: string; headers?: Record<string, string>}, number, RegExp]> = [
     ['malformed JSON', {status: 200, body: '{"success":tru'}, 1, /^Unexpected response from POST .*\/status: malformed JSON \(HTTP 200\)$/],
-    ['an HTML error page', {status: 500, body: '<!DOCTYPE html><h1>Oops</h1>', contentType: 'text/html'}, 1, /^POST .*\/status failed: HTTP 500 Internal Server Error, with an HTML page instead of JSON$/],
+    [
+      'an HTML error page',
+      {status: 500, body: '<!DOCTYPE html><h1>Oops</h1>', contentType: 'text/html'},
+      1,
+      /^POST .*\/status failed: HTTP 500 Internal Server Error, with an HTML page instead of JSON$/,
+    ],
     ['success:false without a message', {status: 200, body: '{"success":false}'}, 1, /^Non-success response from POST .*\/status: Unknown reason\.$/],
-    ['a 401', {status: 401, body: '{"success":false,"message":"Expired token"}'}, 4, /^Credentials rejected by POST .*\/status: Expired token \(the token has expired\)$/],
-    ['a 403 from the security filter', {status: 403, body: '{"success":false,"message":"Bad credentials"}', headers: {'WWW-Authenticate': 'SNWS2'}}, 4, /^Credentials rejected by POST .*: Bad credentials \(check the token ID and secret\)$/],
-    ['a 403 from the service', {status: 403, body: '{"success":false,"message":"ACCESS_DENIED"}'}, 1, /^Access denied \(ACCESS_DENIED\): .* \(HTTP 403 from POST .*\/status\)$/],
-    ['a 404', {status: 404, body: '<html>Not Found</html>', contentType: 'text/html'}, 1, /^POST .*\/status failed: HTTP 404 Not Found: no such API here; check service-urls in ~\/\.s10k\/config$/],
-    ['a 429', {status: 429, body: '', headers: {'Retry-After': '30'}}, 1, /^POST .*\/status failed: HTTP 429 Too Many Requests: SolarNetwork is limiting requests; try again in 30 s$/],
-    ['a 500 with a message', {status: 500, body: '{"success":false,"message":"Internal error"}'}, 1, /^Internal error \(HTTP 500 from POST .*\/status\)$/],
-    ['a redirect', {status: 302, body: '', headers: {Location: 'https://elsewhere.example/login'}}, 1, /^Unexpected redirect to https:\/\/elsewhere\.example\/login from POST .*\/status, not followed: check service-urls in ~\/\.s10k\/config$/],
+    [
+      'a 401',
+      {status: 401, body: '{"success":false,"message":"Expired token"}'},
+      4,
+      /^Credentials rejected by POST .*\/status: Expired token \(the token has expired\)$/,
+    ],
+    [
+      'a 403 from the security filter',
+      {status: 403, body: '{"success":false,"message":"Bad credentials"}', headers: {'WWW-Authenticate': 'SNWS2'}},
+      4,
+      /^Credentials rejected by POST .*: Bad credentials \(check the token ID and secret\)$/,
+    ],
+    [
+      'a 403 from the service',
+      {status: 403, body: '{"success":false,"message":"ACCESS_DENIED"}'},
+      1,
+      /^Access denied \(ACCESS_DENIED\): .* \(HTTP 403 from POST .*\/status\)$/,
+    ],
+    [
+      'a 404',
+      {status: 404, body: '<html>Not Found</html>', contentType: 'text/html'},
+      1,
+      /^POST .*\/status failed: HTTP 404 Not Found: no such API here; check service-urls in ~\/\.s10k\/config$/,
+    ],
+    [
+      'a 429',
+      {status: 429, body: '', headers: {'Retry-After': '30'}},
+      1,
+      /^POST .*\/status failed: HTTP 429 Too Many Requests: SolarNetwork is limiting requests; try again in 30 s$/,
+    ],
+    [
+      'a 500 with a message',
+      {status: 500, body: '{"success":false,"message":"Internal error"}'},
+      1,
+      /^Internal error \(HTTP 500 from POST .*\/status\)$/,
+    ],
+    [
+      'a redirect',
+      {status: 302, body: '', headers: {Location: 'https://elsewhere.example/login'}},
+      1,
+      /^Unexpected redirect to https:\/\/elsewhere\.example\/login from POST .*\/status, not followed: check service-urls in ~\/\.s10k\/config$/,
+    ],
   ]
   for (const [name, answer, code, message] of answers) {
     it(`reports ${name} in one line, exit ${code}`, async () => {

@@ -19,7 +19,11 @@ describe('Ctrl-C', () => {
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => {
+        resolve(code)
+      }),
+    )
     const deadline = Date.now() + 15_000
     while (!session.emulator.requests.some((r) => r.path.endsWith(path))) {
       if (Date.now() > deadline) throw new Error(`no request to ${path}: ${stderr}`)

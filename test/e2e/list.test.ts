@@ -40,7 +40,10 @@ describe('sec-tokens list', () => {
   it('writes a JSON array, compact when piped', async () => {
     const result = await session.run(['sec-tokens', 'list', '-id', 'kF67p6g30eUXQICUgzQf,hNAdH.aXHaEqFossMwT8', '-mode', 'json'])
     const tokens = JSON.parse(result.stdout) as Array<{id: string}>
-    assert.deepEqual(tokens.map((t) => t.id), ['hNAdH.aXHaEqFossMwT8', 'kF67p6g30eUXQICUgzQf'])
+    assert.deepEqual(
+      tokens.map((t) => t.id),
+      ['hNAdH.aXHaEqFossMwT8', 'kF67p6g30eUXQICUgzQf'],
+    )
     assert.ok(result.stdout.startsWith('[{"id":"hNAdH.aXHaEqFossMwT8","created":"2025-09-29 03:52:43.281061Z"'))
     assert.ok(!result.stdout.endsWith('\n'))
   })
@@ -71,7 +74,12 @@ describe('sec-tokens list', () => {
   })
 
   it('rejects bad input with exit 2 and sends nothing', async () => {
-    for (const args of [['-a', '-d'], ['-t', 'Admin'], ['-mode', 'yaml'], ['--name', 'x']]) {
+    for (const args of [
+      ['-a', '-d'],
+      ['-t', 'Admin'],
+      ['-mode', 'yaml'],
+      ['--name', 'x'],
+    ]) {
       const result = await session.run(['sec-tokens', 'list', ...args])
       assert.equal(result.code, 2, args.join(' '))
       assert.equal(result.stderr.split('\n').length, 2)

@@ -38,9 +38,15 @@ describe('plugins', () => {
 
     const whoami = await session.run(['whoami', '-mode', 'markdown'], {env})
     assert.equal(whoami.code, 0, whoami.stderr)
-    assert.equal(whoami.stdout, `| Token ID | User ID | Type | Status | Name |\n| --- | ---: | --- | --- | --- |\n| ${CALLER.tokenId} | 123 | User | Active | Admin |\n`)
+    assert.equal(
+      whoami.stdout,
+      `| Token ID | User ID | Type | Status | Name |\n| --- | ---: | --- | --- | --- |\n| ${CALLER.tokenId} | 123 | User | Active | Admin |\n`,
+    )
 
-    const update = await session.run(['sec-tokens', 'update', '-id', KF, '-R', '-node', '107,164', '-source', '/REGION2/**', '--display-mode=MARKDOWN'], {env})
+    const update = await session.run(
+      ['sec-tokens', 'update', '-id', KF, '-R', '-node', '107,164', '-source', '/REGION2/**', '--display-mode=MARKDOWN'],
+      {env},
+    )
     assert.equal(update.code, 0, update.stderr)
     assert.equal(
       update.stdout,

@@ -33,7 +33,10 @@ describe('secrets', () => {
   const key = signingKey(CALLER.secret, new Date()).toString('hex')
 
   for (const args of RUNS) {
-    for (const how of [['-v', '--http-trace'], ['-u', CALLER.tokenId, `--secret=${CALLER.secret}`]]) {
+    for (const how of [
+      ['-v', '--http-trace'],
+      ['-u', CALLER.tokenId, `--secret=${CALLER.secret}`],
+    ]) {
       it(`never prints the secret or signing key: ${[...how, ...args].join(' ').replace(CALLER.secret, '***')}`, async () => {
         const result = await session.run([...how, ...args])
         for (const text of [result.stdout, result.stderr]) {
@@ -48,7 +51,10 @@ describe('secrets', () => {
   it('a secret given on the command line is used, with a warning about shell history', async () => {
     const result = await session.run(['-u', CALLER.tokenId, `-p=${CALLER.secret}`, 'sec-tokens', 'list', '-id', KF])
     assert.equal(result.code, 0)
-    assert.match(result.stderr, /^Warning: --secret on the command line can end up in shell history; prefer -p \(prompt\), SN_TOKEN_SECRET or a profile\n$/)
+    assert.match(
+      result.stderr,
+      /^Warning: --secret on the command line can end up in shell history; prefer -p \(prompt\), SN_TOKEN_SECRET or a profile\n$/,
+    )
   })
 
   it("redacts a new token's secret in traces but shows it in the output, once", async () => {

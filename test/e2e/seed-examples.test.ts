@@ -7,7 +7,16 @@ import {useSession} from '../support/session.js'
 /** The three examples of the seed page, in every display mode, checking output and requests exactly. */
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
 
-const EXAMPLE_1 = ['sec-tokens', 'update', '--identifier', 'hNAdH.aXHaEqFossMwT8', '--name', 'Student access', '--description', 'Allow access to school system data.']
+const EXAMPLE_1 = [
+  'sec-tokens',
+  'update',
+  '--identifier',
+  'hNAdH.aXHaEqFossMwT8',
+  '--name',
+  'Student access',
+  '--description',
+  'Allow access to school system data.',
+]
 const EXAMPLE_2 = ['sec-tokens', 'update', '--identifier', 'kF67p6g30eUXQICUgzQf', '--node-id', '107,164', '--source-id', '/REGION2/**']
 const EXAMPLE_3 = [...EXAMPLE_2, '--replace']
 

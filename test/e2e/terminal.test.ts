@@ -13,7 +13,18 @@ describe('on a terminal', {skip}, () => {
   const screenText = (screen: string) => screen.replaceAll('\r\n', '\n')
 
   it('writes pretty JSON (Jackson layout) followed by a newline', async () => {
-    const args = ['sec-tokens', 'update', '--identifier', HN, '--name', 'Student access', '--description', 'Allow access to school system data.', '-mode', 'JSON']
+    const args = [
+      'sec-tokens',
+      'update',
+      '--identifier',
+      HN,
+      '--name',
+      'Student access',
+      '--description',
+      'Allow access to school system data.',
+      '-mode',
+      'JSON',
+    ]
     const {code, screen} = await runAtTerminal(args, {home: session.home.path})
     assert.equal(code, 0, screen)
     assert.equal(

@@ -16,8 +16,28 @@ describe('sec-tokens update', () => {
 
   it('accepts every option in picocli short form and sends one policy in policy order', async () => {
     const result = await session.run([
-      'sec-tokens', 'update', '-id=' + KF, '-R', '-node', '3,1', '-node=2', '-source', '/a/**', '-N', '/pm/**', '-U=/um/**',
-      '-A', '/api/**', '-agg=fiveminute', '-loc', 'block', '-exp', '2020-10-30T12:45', '-tz=Pacific/Auckland', '-r', '-mode=JSON',
+      'sec-tokens',
+      'update',
+      '-id=' + KF,
+      '-R',
+      '-node',
+      '3,1',
+      '-node=2',
+      '-source',
+      '/a/**',
+      '-N',
+      '/pm/**',
+      '-U=/um/**',
+      '-A',
+      '/api/**',
+      '-agg=fiveminute',
+      '-loc',
+      'block',
+      '-exp',
+      '2020-10-30T12:45',
+      '-tz=Pacific/Auckland',
+      '-r',
+      '-mode=JSON',
     ])
     assert.equal(result.stderr, '')
     assert.equal(result.code, 0)
@@ -30,8 +50,15 @@ describe('sec-tokens update', () => {
 
   it('accepts the long forms with = and the colon command id', async () => {
     const result = await session.run([
-      'sec-tokens:update', `--identifier=${KF}`, '--aggregation=day,Month', '--aggregation', 'day', '--location-precision', 'Street',
-      '--display-mode=csv', '--active',
+      'sec-tokens:update',
+      `--identifier=${KF}`,
+      '--aggregation=day,Month',
+      '--aggregation',
+      'day',
+      '--location-precision',
+      'Street',
+      '--display-mode=csv',
+      '--active',
     ])
     assert.equal(result.code, 0, result.stderr)
     assert.deepEqual(session.received(), [
@@ -92,7 +119,10 @@ describe('sec-tokens update', () => {
   const badInputs: Array<[string[], RegExp]> = [
     [['-node', '1'], /^Missing required option: --identifier \(-id\)/],
     [['-id', HN, '-node', '1,x'], /^Invalid value for option '--node-id': 'x' is not an integer/],
-    [['-id', HN, '-agg', 'weekly'], /^Invalid value for option '--min-aggregation': expected one of None, .*RunningTotal \(case-insensitive\) but was 'weekly'/],
+    [
+      ['-id', HN, '-agg', 'weekly'],
+      /^Invalid value for option '--min-aggregation': expected one of None, .*RunningTotal \(case-insensitive\) but was 'weekly'/,
+    ],
     [['-id', HN, '--aggregation', 'Day,Often'], /^Invalid value for option '--aggregation': expected one of .* but was 'Often'/],
     [['-id', HN, '-loc', 'Planet'], /^Invalid value for option '--min-location-precision': expected one of LatLong, .*Country/],
     [['-id', HN, '-mode', 'XML'], /^Invalid value for option '--display-mode': expected one of CSV, JSON, PRETTY/],
@@ -101,7 +131,10 @@ describe('sec-tokens update', () => {
     [['-id', HN, '-exp', '2020-10-30', '-tz', 'Mars/Olympus'], /^Invalid value for option '--time-zone': unknown time zone 'Mars\/Olympus'/],
     [['-id', HN, '-a', '-d'], /^--active \(-a\) and --disabled \(-d\) are mutually exclusive/],
     [['-id', HN, '-agg', 'Hour', '--aggregation', 'Day'], /^--aggregation and --min-aggregation \(-agg\) are mutually exclusive/],
-    [['-id', HN, '-loc', 'Block', '--location-precision', 'Street'], /^--location-precision and --min-location-precision \(-loc\) are mutually exclusive/],
+    [
+      ['-id', HN, '-loc', 'Block', '--location-precision', 'Street'],
+      /^--location-precision and --min-location-precision \(-loc\) are mutually exclusive/,
+    ],
     [['-id', HN, '-x', '-a'], /^Unknown option: '-x'/],
     [['-id', HN, '--frobnicate', '-a'], /^Unknown option: '--frobnicate'/],
     [['-id', HN, '-n'], /^Missing value for option --name \(-n, -m\) \(attach a value that starts with - with =, as in --name=-x\)/],
@@ -125,14 +158,20 @@ describe('sec-tokens update', () => {
   it("shows the service's message for another user's token, exit 1", async () => {
     const result = await session.run(['sec-tokens', 'update', '-id', 'ZCv5FUjlTlIQGjigLhSW', '-a'])
     assert.equal(result.code, 1)
-    assert.match(result.stderr, /^Access denied \(ACCESS_DENIED\): .* \(HTTP 403 from POST http:\/\/127\.0\.0\.1:\d+\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status\)\n$/)
+    assert.match(
+      result.stderr,
+      /^Access denied \(ACCESS_DENIED\): .* \(HTTP 403 from POST http:\/\/127\.0\.0\.1:\d+\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status\)\n$/,
+    )
   })
 
   it('says which changes were applied when a later step fails', async () => {
     session.emulator.inject({method: 'PATCH', path: '/policy', status: 500, body: '{"success":false,"message":"Database unavailable"}'})
     const result = await session.run(['sec-tokens', 'update', '-id', HN, '-n', 'N', '-D', 'D', '-a', '-node', '1'])
     assert.equal(result.code, 1)
-    assert.match(result.stderr, /^Database unavailable \(HTTP 500 from PATCH .*\/policy\)\. Applied: name and description, status Active\. Not applied: policy merged\.\n$/)
+    assert.match(
+      result.stderr,
+      /^Database unavailable \(HTTP 500 from PATCH .*\/policy\)\. Applied: name and description, status Active\. Not applied: policy merged\.\n$/,
+    )
     assert.equal(session.emulator.tokens.get(HN)?.name, 'N')
     assert.equal(session.emulator.tokens.get(HN)?.policy, undefined)
   })
@@ -141,7 +180,10 @@ describe('sec-tokens update', () => {
     session.emulator.inject({path: '/status', status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>'})
     const html = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(html.code, 1)
-    assert.match(html.stderr, /^POST http:.*\/status failed: HTTP 502 Bad Gateway, with an HTML page instead of JSON\. May have been applied: status Active\.\n$/)
+    assert.match(
+      html.stderr,
+      /^POST http:.*\/status failed: HTTP 502 Bad Gateway, with an HTML page instead of JSON\. May have been applied: status Active\.\n$/,
+    )
     session.emulator.inject({path: '/status', status: 200, body: '{"success":false}'})
     const unknown = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(unknown.code, 1)
@@ -153,7 +195,10 @@ describe('sec-tokens update', () => {
     const reset = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(reset.code, 1)
     // the request was sent before the connection dropped: it may have been applied
-    assert.match(reset.stderr, /^No answer from http:\/\/127\.0\.0\.1:\d+\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status: connection reset\. May have been applied: status Active\.\n$/)
+    assert.match(
+      reset.stderr,
+      /^No answer from http:\/\/127\.0\.0\.1:\d+\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status: connection reset\. May have been applied: status Active\.\n$/,
+    )
     await session.emulator.stop()
     const refused = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
     assert.equal(refused.code, 1)

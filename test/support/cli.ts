@@ -26,7 +26,12 @@ export function makeHome(files: {config?: string; credentials?: string} = {}): T
   mkdirSync(join(path, '.s10k'), {mode: 0o700})
   if (files.config !== undefined) writeFileSync(join(path, '.s10k', 'config'), files.config, {mode: 0o600})
   if (files.credentials !== undefined) writeFileSync(join(path, '.s10k', 'credentials'), files.credentials, {mode: 0o600})
-  return {path, remove: () => rmSync(path, {recursive: true, force: true})}
+  return {
+    path,
+    remove: () => {
+      rmSync(path, {recursive: true, force: true})
+    },
+  }
 }
 
 /** A HOME whose config points solaruser at the emulator and whose default profile is the test caller. */
@@ -53,7 +58,10 @@ export function cliEnv(home: string): Record<string, string> {
 }
 
 /** Runs bin/run.js as a user would, with a clean environment: nothing of the developer's leaks in. */
-export function runCli(args: readonly string[], options: {home: string; env?: Record<string, string>; input?: string; cwd?: string}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: {home: string; env?: Record<string, string>; input?: string; cwd?: string},
+): Promise<CliResult> {
   const env = {...cliEnv(options.home), ...options.env}
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', 'pipe', 'pipe']})
@@ -62,7 +70,9 @@ export function runCli(args: readonly string[], options: {home: string; env?: Re
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.on('error', reject)
-    child.on('close', (code) => resolvePromise({code: code ?? -1, stdout, stderr}))
+    child.on('close', (code) => {
+      resolvePromise({code: code ?? -1, stdout, stderr})
+    })
     child.stdin.end(options.input ?? '')
   })
 }
@@ -94,5 +104,9 @@ export function runAtTerminal(
     if (!typed && options.typeAfter && screen.includes(options.typeAfter)) type()
   })
   if (!options.typeAfter) type()
-  return new Promise((resolvePromise) => child.on('close', (code) => resolvePromise({code, screen})))
+  return new Promise((resolvePromise) =>
+    child.on('close', (code) => {
+      resolvePromise({code, screen})
+    }),
+  )
 }

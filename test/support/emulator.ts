@@ -68,8 +68,7 @@ class ApiFailure extends Error {
   }
 }
 
-const badCredentials = (message = 'Bad credentials') =>
-  new ApiFailure(403, message, {'WWW-Authenticate': 'SNWS2', 'X-SN-ErrorMessage': message})
+const badCredentials = (message = 'Bad credentials') => new ApiFailure(403, message, {'WWW-Authenticate': 'SNWS2', 'X-SN-ErrorMessage': message})
 
 /** `yyyy-MM-dd HH:mm:ss[.fraction]Z` with the fraction's trailing zeros removed. */
 export function serviceTimestamp(epochMillis: number, micros = 0): string {
@@ -87,7 +86,10 @@ function hmac(key: string | Buffer, data: string): Buffer {
 }
 
 function compactUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 export class SolarUserEmulator {
@@ -112,9 +114,9 @@ export class SolarUserEmulator {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: Error) => {
+      this.handle(req, res).catch((error: unknown) => {
         res.statusCode = 500
-        res.end(JSON.stringify({success: false, message: error.message}))
+        res.end(JSON.stringify({success: false, message: error instanceof Error ? error.message : String(error)}))
       })
     })
     this.server.on('connection', (socket) => {
@@ -128,7 +130,13 @@ export class SolarUserEmulator {
 
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    await new Promise<void>((resolve) => {
+      if (this.server)
+        this.server.close(() => {
+          resolve()
+        })
+      else resolve()
+    })
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -161,7 +169,8 @@ export class SolarUserEmulator {
     } catch (error) {
       record.auth = {ok: false, reason: (error as Error).message}
       if (await this.applyFault(record, res)) return
-      return this.fail(res, error as Error)
+      this.fail(res, error as Error)
+      return
     }
     if (await this.applyFault(record, res)) return
     try {
@@ -252,7 +261,7 @@ export class SolarUserEmulator {
     const stringToSign = `SNWS2-HMAC-SHA256\n${compactUtc(date)}\n${createHash('sha256').update(canonical).digest('hex')}`
     const matches = Array.from({length: 7}, (_, back) => {
       const day = new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')
-      const key = hmac(hmac('SNWS2' + token.secret, day), 'snws2_request')
+      const key = hmac(hmac(`SNWS2${token.secret ?? ''}`, day), 'snws2_request')
       return hmac(key, stringToSign).toString('hex')
     }).includes(signature)
     if (!matches) throw badCredentials()

@@ -3,16 +3,37 @@
  * view and kept apart from the client's code so that tests can catch a client that gets them wrong.
  */
 export const AGGREGATION_LEVELS: ReadonlyArray<[name: string, level: number, key: string]> = [
-  ['None', 0, '0'], ['Minute', 60, 'm'], ['FiveMinute', 300, '5m'], ['TenMinute', 600, '10m'],
-  ['FifteenMinute', 900, '15m'], ['ThirtyMinute', 1800, '30m'], ['Hour', 3600, 'h'], ['HourOfDay', 3600, 'hd'],
-  ['HourOfYear', 3600, 'hy'], ['SeasonalHourOfDay', 3600, 'shd'], ['Day', 86400, 'd'], ['DayOfWeek', 86400, 'wd'],
-  ['DayOfYear', 86400, 'yd'], ['SeasonalDayOfWeek', 86400, 'swd'], ['Week', 604800, 'w'], ['WeekOfYear', 604800, 'yw'],
-  ['Month', 2419200, 'M'], ['Year', 31536000, 'y'], ['RunningTotal', 2147483647, 'rt'],
+  ['None', 0, '0'],
+  ['Minute', 60, 'm'],
+  ['FiveMinute', 300, '5m'],
+  ['TenMinute', 600, '10m'],
+  ['FifteenMinute', 900, '15m'],
+  ['ThirtyMinute', 1800, '30m'],
+  ['Hour', 3600, 'h'],
+  ['HourOfDay', 3600, 'hd'],
+  ['HourOfYear', 3600, 'hy'],
+  ['SeasonalHourOfDay', 3600, 'shd'],
+  ['Day', 86400, 'd'],
+  ['DayOfWeek', 86400, 'wd'],
+  ['DayOfYear', 86400, 'yd'],
+  ['SeasonalDayOfWeek', 86400, 'swd'],
+  ['Week', 604800, 'w'],
+  ['WeekOfYear', 604800, 'yw'],
+  ['Month', 2419200, 'M'],
+  ['Year', 31536000, 'y'],
+  ['RunningTotal', 2147483647, 'rt'],
 ]
 
 export const PRECISION_LEVELS: ReadonlyArray<[name: string, level: number]> = [
-  ['LatLong', 1], ['Block', 5], ['Street', 10], ['PostalCode', 20], ['Locality', 30], ['StateOrProvince', 40],
-  ['Region', 50], ['TimeZone', 60], ['Country', 70],
+  ['LatLong', 1],
+  ['Block', 5],
+  ['Street', 10],
+  ['PostalCode', 20],
+  ['Locality', 30],
+  ['StateOrProvince', 40],
+  ['Region', 50],
+  ['TimeZone', 60],
+  ['Country', 70],
 ]
 
 export interface ServerPolicy {

@@ -9,10 +9,10 @@ export interface Session {
   emulator: SolarUserEmulator
   url: string
   home: TempHome
-  run(args: readonly string[], options?: {env?: Record<string, string>; input?: string}): Promise<CliResult>
+  run: (args: readonly string[], options?: {env?: Record<string, string>; input?: string}) => Promise<CliResult>
   /** Every request received, as `METHOD path?query body`, after asserting each signature was valid. */
-  received(): string[]
-  close(): Promise<void>
+  received: () => string[]
+  close: () => Promise<void>
 }
 
 export function describeRequest(r: RecordedRequest): string {
@@ -56,6 +56,7 @@ export function useSession(tokens?: readonly StoredToken[]): Session {
   return new Proxy({} as Session, {
     get: (_, key: keyof Session) => {
       if (!current) throw new Error('useSession(): no test is running')
+      // the session's functions are closures, which need no `this`
       return current[key]
     },
   })

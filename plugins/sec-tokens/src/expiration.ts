@@ -21,10 +21,13 @@ function daysInMonth(year: number, month: number): number {
 /** `2020-10-30`, `2020-10-30T12:45`, `2020-10-30 12:45:30.5`; `T24:00` means midnight of the next day. */
 export function parseLocalDateTime(input: string, flag = 'expiration-date'): LocalDateTime {
   const m = LOCAL_DATE_TIME.exec(input.trim())
-  const fail = () => invalidValue(flag, `cannot convert '${input}' to a date; use YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], like 2020-10-30 or 2020-10-30T12:45`)
+  const fail = () =>
+    invalidValue(flag, `cannot convert '${input}' to a date; use YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], like 2020-10-30 or 2020-10-30T12:45`)
   if (!m) throw fail()
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0))
-  const millisecond = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3))
+  // optional groups that did not match are undefined
+  const groups: (string | undefined)[] = m.slice(1, 8)
+  const [year, month, day, hour, minute, second] = groups.slice(0, 6).map((v) => Number(v ?? 0))
+  const millisecond = Number((groups[6] ?? '').padEnd(3, '0').slice(0, 3))
   const midnightNext = hour === 24 && minute === 0 && second === 0 && millisecond === 0
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw fail()
   if ((hour > 23 && !midnightNext) || minute > 59 || second > 59) throw fail()
@@ -45,8 +48,9 @@ export function parseTimeZone(input: string, flag = 'time-zone'): TimeZone {
   const offset = OFFSET.exec(value)
   if (offset) {
     const hours = Number(offset[2])
-    const minutes = Number(offset[3] ?? 0)
-    if (hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60) throw invalidValue(flag, `'${input}' is not a valid offset; offsets range from -18:00 to +18:00`)
+    const minutes = Number(offset.at(3) ?? 0)
+    if (hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60)
+      throw invalidValue(flag, `'${input}' is not a valid offset; offsets range from -18:00 to +18:00`)
     return {kind: 'offset', minutes: (offset[1] === '-' ? -1 : 1) * (hours * 60 + minutes), id: value}
   }
   try {

@@ -57,8 +57,7 @@ export const policyFlags = {
   'time-zone': Flags.custom<TimeZone>({
     aliases: ['tz'],
     helpValue: '<zone>',
-    summary:
-      'a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
+    summary: 'a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
     parse: async (input, _context, flag) => parseTimeZone(input, flag.name),
   })(),
   'refresh-allowed': Flags.boolean({char: 'r', summary: 'allow signing keys for the token to be refreshed'}),

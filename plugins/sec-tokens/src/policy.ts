@@ -16,13 +16,37 @@ export interface SecurityPolicy {
 }
 
 export const AGGREGATIONS = [
-  'None', 'Minute', 'FiveMinute', 'TenMinute', 'FifteenMinute', 'ThirtyMinute', 'Hour', 'HourOfDay', 'HourOfYear',
-  'SeasonalHourOfDay', 'Day', 'DayOfWeek', 'DayOfYear', 'SeasonalDayOfWeek', 'Week', 'WeekOfYear', 'Month', 'Year',
+  'None',
+  'Minute',
+  'FiveMinute',
+  'TenMinute',
+  'FifteenMinute',
+  'ThirtyMinute',
+  'Hour',
+  'HourOfDay',
+  'HourOfYear',
+  'SeasonalHourOfDay',
+  'Day',
+  'DayOfWeek',
+  'DayOfYear',
+  'SeasonalDayOfWeek',
+  'Week',
+  'WeekOfYear',
+  'Month',
+  'Year',
   'RunningTotal',
 ] as const
 
 export const LOCATION_PRECISIONS = [
-  'LatLong', 'Block', 'Street', 'PostalCode', 'Locality', 'StateOrProvince', 'Region', 'TimeZone', 'Country',
+  'LatLong',
+  'Block',
+  'Street',
+  'PostalCode',
+  'Locality',
+  'StateOrProvince',
+  'Region',
+  'TimeZone',
+  'Country',
 ] as const
 
 const STRING_LISTS = ['sourceIds', 'nodeMetadataPaths', 'userMetadataPaths', 'apiPaths'] as const
@@ -73,5 +97,5 @@ export function policyJson(policy: SecurityPolicy): JsonValue {
     notAfter: policy.notAfter,
     refreshAllowed: policy.refreshAllowed,
   }
-  return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined)) as JsonValue
+  return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined))
 }

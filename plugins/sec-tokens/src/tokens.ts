@@ -1,4 +1,15 @@
-import {type Instant, type JsonValue, NotSent, type Report, S10kError, type SolarClient, formatInstantAlt, formatInstantIso, parseInstant, prettyJson} from 's10k'
+import {
+  type Instant,
+  type JsonValue,
+  NotSent,
+  type Report,
+  S10kError,
+  type SolarClient,
+  formatInstantAlt,
+  formatInstantIso,
+  parseInstant,
+  prettyJson,
+} from 's10k'
 
 import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
 
@@ -9,8 +20,8 @@ export const TOKENS_PATH = '/solaruser/api/v1/sec/user/auth-tokens'
 export interface SecurityToken {
   id: string
   authSecret?: string
-  created?: string | number
-  userId?: number
+  created?: string | number | null
+  userId?: number | null
   name?: string
   description?: string
   status?: string
@@ -49,7 +60,7 @@ function json(parsed: ParsedToken): JsonValue {
     expired: token.expired ?? false,
     policy: policy ? policyJson(policy) : undefined,
   }
-  return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined)) as JsonValue
+  return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined))
 }
 
 /** The token as the Java tool writes it: fixed field order, `created` in the service's form, policy re-read. */
@@ -123,7 +134,10 @@ export async function saveTokenInfo(client: SolarClient, id: string, info: {name
 }
 
 export async function saveTokenStatus(client: SolarClient, id: string, status: 'Active' | 'Disabled'): Promise<NotSent | undefined> {
-  const form: [string, string][] = [['tokenId', id], ['status', status]]
+  const form: [string, string][] = [
+    ['tokenId', id],
+    ['status', status],
+  ]
   return sentOrNot(await client.request({method: 'POST', path: `${TOKENS_PATH}/status`, form, subject: subject(id)}))
 }
 

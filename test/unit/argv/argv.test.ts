@@ -31,8 +31,20 @@ const rewrite = (...argv: string[]) => rewritePicocliOptions(argv, UPDATE_FLAGS)
 
 describe('picocli option rewriting', () => {
   it('turns picocli names into long options, with = or a separate value', () => {
-    assert.deepEqual(rewrite('-id=X', '-node', '1,2', '-mode=JSON', '-tz', 'UTC'), ['--identifier=X', '--node-id', '1,2', '--display-mode=JSON', '--time-zone', 'UTC'])
-    assert.deepEqual(rewrite('-agg=Hour', '-exp', '2020-10-30', '-source=/a/**'), ['--min-aggregation=Hour', '--expiration-date', '2020-10-30', '--source-id=/a/**'])
+    assert.deepEqual(rewrite('-id=X', '-node', '1,2', '-mode=JSON', '-tz', 'UTC'), [
+      '--identifier=X',
+      '--node-id',
+      '1,2',
+      '--display-mode=JSON',
+      '--time-zone',
+      'UTC',
+    ])
+    assert.deepEqual(rewrite('-agg=Hour', '-exp', '2020-10-30', '-source=/a/**'), [
+      '--min-aggregation=Hour',
+      '--expiration-date',
+      '2020-10-30',
+      '--source-id=/a/**',
+    ])
   })
 
   it('prefers a multi-letter name over a cluster of single letters', () => {
@@ -47,7 +59,13 @@ describe('picocli option rewriting', () => {
   })
 
   it('never alters long options or option values', () => {
-    assert.deepEqual(rewrite('--name', '-id=x', '--description=-node', '--identifier', '-a'), ['--name', '-id=x', '--description=-node', '--identifier', '-a'])
+    assert.deepEqual(rewrite('--name', '-id=x', '--description=-node', '--identifier', '-a'), [
+      '--name',
+      '-id=x',
+      '--description=-node',
+      '--identifier',
+      '-a',
+    ])
     assert.deepEqual(rewrite('-n', '-rR', '-D', '-node'), ['--name', '-rR', '--description', '-node'])
   })
 
@@ -63,7 +81,14 @@ describe('picocli option rewriting', () => {
 
 describe('global options before the command', () => {
   it('moves them after the command in long form', () => {
-    assert.deepEqual(hoistGlobalOptions(['-P', 'home', '-n', 'sec-tokens', 'update', '-n', 'x'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '-n', 'x', '--profile=home', '--dry-run'])
+    assert.deepEqual(hoistGlobalOptions(['-P', 'home', '-n', 'sec-tokens', 'update', '-n', 'x'], GLOBAL_OPTIONS), [
+      'sec-tokens',
+      'update',
+      '-n',
+      'x',
+      '--profile=home',
+      '--dry-run',
+    ])
     assert.deepEqual(hoistGlobalOptions(['--profile=dev', '-u', 'tok', '-v', '--http-trace', 'sec-tokens', 'update'], GLOBAL_OPTIONS), [
       'sec-tokens',
       'update',
@@ -75,7 +100,12 @@ describe('global options before the command', () => {
   })
 
   it('treats -p alone as a prompt and -p=VALUE as the secret', () => {
-    assert.deepEqual(hoistGlobalOptions(['-u', 't', '-p', 'sec-tokens', 'update'], GLOBAL_OPTIONS), ['sec-tokens', 'update', '--token=t', '--prompt-secret'])
+    assert.deepEqual(hoistGlobalOptions(['-u', 't', '-p', 'sec-tokens', 'update'], GLOBAL_OPTIONS), [
+      'sec-tokens',
+      'update',
+      '--token=t',
+      '--prompt-secret',
+    ])
     assert.deepEqual(hoistGlobalOptions(['-p=s3cr=t', 'sec-tokens'], GLOBAL_OPTIONS), ['sec-tokens', '--secret=s3cr=t'])
     assert.deepEqual(hoistGlobalOptions(['--secret', 'x y', 'sec-tokens'], GLOBAL_OPTIONS), ['sec-tokens', '--secret=x y'])
   })

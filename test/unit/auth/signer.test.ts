@@ -65,7 +65,10 @@ describe('SNWS2 signer', () => {
         'active=true&identifiers=Lqc8Z_KzpD8.L0_em0Au%2CzLgbyhRvcMhQ83QRFJqh&tokenTypes=ReadNodeData\n' +
         `host:${HOST}\nx-sn-date:${X_SN_DATE}\nhost;x-sn-date\n${EMPTY_SHA256_HEX}`,
     )
-    assert.equal(stringToSign(canonical, DATE), 'SNWS2-HMAC-SHA256\n20250929T040546Z\n4416c70a1217ea96b7a9900f07844869113f50c9b218aff668893e15f99ce884')
+    assert.equal(
+      stringToSign(canonical, DATE),
+      'SNWS2-HMAC-SHA256\n20250929T040546Z\n4416c70a1217ea96b7a9900f07844869113f50c9b218aff668893e15f99ce884',
+    )
     assert.equal(
       authorizationHeader(TOKEN, signingKey(SECRET, DATE), request),
       `SNWS2 Credential=${TOKEN},SignedHeaders=host;x-sn-date,Signature=1a82e7da95969ac036dc4755f88b5e24dec032e416b9273dee14c6a73467ef5d`,
@@ -129,7 +132,15 @@ describe('SNWS2 signer', () => {
   })
 
   it('sorts parameter names by code unit and keeps repeated values in order', () => {
-    assert.equal(canonicalQueryString([['b', '2'], ['a', '1'], ['a', '0'], ['B', 'x']]), 'B=x&a=1&a=0&b=2')
+    assert.equal(
+      canonicalQueryString([
+        ['b', '2'],
+        ['a', '1'],
+        ['a', '0'],
+        ['B', 'x'],
+      ]),
+      'B=x&a=1&a=0&b=2',
+    )
     assert.equal(canonicalQueryString([['empty', '']]), 'empty=')
   })
 
@@ -140,7 +151,9 @@ describe('SNWS2 signer', () => {
 
   it('redacts the signature of an Authorization header', () => {
     assert.equal(
-      redactAuthorization('SNWS2 Credential=abc,SignedHeaders=host;x-sn-date,Signature=1a82e7da95969ac036dc4755f88b5e24dec032e416b9273dee14c6a73467ef5d'),
+      redactAuthorization(
+        'SNWS2 Credential=abc,SignedHeaders=host;x-sn-date,Signature=1a82e7da95969ac036dc4755f88b5e24dec032e416b9273dee14c6a73467ef5d',
+      ),
       'SNWS2 Credential=abc,SignedHeaders=host;x-sn-date,Signature=<redacted>',
     )
   })

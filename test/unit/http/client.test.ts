@@ -15,8 +15,20 @@ describe('requests', () => {
   })
 
   it('encodes forms as Spring does and JSON compactly', () => {
-    const form = prepareRequest(config('https://h'), {method: 'POST', path: '/solaruser/i', form: [['name', 'a b*+&é'], ['tokenId', 'x']]})
-    assert.deepEqual(form, {method: 'POST', url: 'https://h/solaruser/i', contentType: 'application/x-www-form-urlencoded; charset=UTF-8', body: 'name=a+b*%2B%26%C3%A9&tokenId=x'})
+    const form = prepareRequest(config('https://h'), {
+      method: 'POST',
+      path: '/solaruser/i',
+      form: [
+        ['name', 'a b*+&é'],
+        ['tokenId', 'x'],
+      ],
+    })
+    assert.deepEqual(form, {
+      method: 'POST',
+      url: 'https://h/solaruser/i',
+      contentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+      body: 'name=a+b*%2B%26%C3%A9&tokenId=x',
+    })
     const json = prepareRequest(config('https://h'), {method: 'PATCH', path: '/solaruser/p', query: [['tokenId', 'a,b']], json: {nodeIds: [1, 2]}})
     assert.deepEqual(json, {method: 'PATCH', url: 'https://h/solaruser/p?tokenId=a%2Cb', contentType: 'application/json', body: '{"nodeIds":[1,2]}'})
     assert.equal(describeRequest(json), 'PATCH https://h/solaruser/p?tokenId=a%2Cb\nContent-Type: application/json\n\n{"nodeIds":[1,2]}\n')
@@ -25,10 +37,18 @@ describe('requests', () => {
 
   it('refuses plain http except to this machine, unless allowed', () => {
     for (const ok of ['http://localhost:1', 'http://127.0.0.1', 'http://127.1.2.3:8', 'http://[::1]:9', 'https://example.com']) {
-      assert.doesNotThrow(() => checkTransport(config(ok), new URL(ok)), ok)
+      assert.doesNotThrow(() => {
+        checkTransport(config(ok), new URL(ok))
+      }, ok)
     }
-    assert.throws(() => checkTransport(config('http://example.com'), new URL('http://example.com/x')), /Refusing to send credentials over plain http to example\.com/)
-    assert.throws(() => checkTransport(config('http://localhost.example.com'), new URL('http://localhost.example.com/')), /plain http/)
-    assert.doesNotThrow(() => checkTransport(config('http://example.com', {...DEFAULT_HTTP, allowPlainHttp: true}), new URL('http://example.com/x')))
+    assert.throws(() => {
+      checkTransport(config('http://example.com'), new URL('http://example.com/x'))
+    }, /Refusing to send credentials over plain http to example\.com/)
+    assert.throws(() => {
+      checkTransport(config('http://localhost.example.com'), new URL('http://localhost.example.com/'))
+    }, /plain http/)
+    assert.doesNotThrow(() => {
+      checkTransport(config('http://example.com', {...DEFAULT_HTTP, allowPlainHttp: true}), new URL('http://example.com/x'))
+    })
   })
 })

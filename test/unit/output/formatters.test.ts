@@ -28,7 +28,10 @@ describe('JSON printer (Jackson layout)', () => {
   })
 
   it('writes empty containers and arrays of objects as Jackson does', () => {
-    assert.equal(prettyJson({a: {}, b: [], c: [{x: 1}, {y: null}]}), '{\n  "a" : { },\n  "b" : [ ],\n  "c" : [ {\n    "x" : 1\n  }, {\n    "y" : null\n  } ]\n}')
+    assert.equal(
+      prettyJson({a: {}, b: [], c: [{x: 1}, {y: null}]}),
+      '{\n  "a" : { },\n  "b" : [ ],\n  "c" : [ {\n    "x" : 1\n  }, {\n    "y" : null\n  } ]\n}',
+    )
   })
 
   it('lays out lists with objects at column 0 and shifted inner arrays', () => {
@@ -51,7 +54,13 @@ describe('JSON printer (Jackson layout)', () => {
     const single = report([['id1', '1', undefined]])
     assert.equal(renderJson(single, {terminal: false}), '{"id":"id1"}')
     assert.equal(renderJson(single, {terminal: true}), '{\n  "id" : "id1"\n}\n')
-    const list = report([['a', '1', ''], ['b', '2', '']], true)
+    const list = report(
+      [
+        ['a', '1', ''],
+        ['b', '2', ''],
+      ],
+      true,
+    )
     assert.equal(renderJson(list, {terminal: false}), '[{"id":"a"},{"id":"b"}]')
     assert.equal(renderJson(list, {terminal: true}), '[\n{\n  "id" : "a"\n},\n{\n  "id" : "b"\n}\n]\n')
   })
@@ -71,7 +80,15 @@ describe('PRETTY table', () => {
 
   it('puts a separator between rows and spreads multi-line cells over lines', () => {
     assert.equal(
-      renderTable(report([['a', '1', prettyJson(POLICY)], ['b', '22', 'x\r\ny']], true)),
+      renderTable(
+        report(
+          [
+            ['a', '1', prettyJson(POLICY)],
+            ['b', '22', 'x\r\ny'],
+          ],
+          true,
+        ),
+      ),
       '+----------+---------+-----------------------------------+\n' +
         '| Token ID | User ID | Policy                            |\n' +
         '+----------+---------+-----------------------------------+\n' +
@@ -108,7 +125,12 @@ describe('CSV', () => {
 
   it('quotes fields with quotes, commas and line breaks, doubling quotes', () => {
     assert.equal(
-      renderCsv(report([['a,b', '1', prettyJson(POLICY)], ['c', '2', 'say "hi"\r\nbye']])),
+      renderCsv(
+        report([
+          ['a,b', '1', prettyJson(POLICY)],
+          ['c', '2', 'say "hi"\r\nbye'],
+        ]),
+      ),
       'Token ID,User ID,Policy\r\n' +
         '"a,b",1,"{\n  ""nodeIds"" : [ 107, 164 ],\n  ""sourceIds"" : [ ""/REGION2/**"" ]\n}"\r\n' +
         'c,2,"say ""hi""\r\nbye"\r\n',
@@ -116,7 +138,15 @@ describe('CSV', () => {
   })
 
   it('quotes a first field that starts with #', () => {
-    assert.equal(renderCsv(report([['#x', '1', 'a'], ['y', '#2', 'b']])), 'Token ID,User ID,Policy\r\n"#x",1,a\r\ny,#2,b\r\n')
+    assert.equal(
+      renderCsv(
+        report([
+          ['#x', '1', 'a'],
+          ['y', '#2', 'b'],
+        ]),
+      ),
+      'Token ID,User ID,Policy\r\n"#x",1,a\r\ny,#2,b\r\n',
+    )
   })
 })
 
@@ -130,6 +160,15 @@ describe('formatter registry', () => {
 
   it('accepts formatters from plugins', async () => {
     registerFormatter({name: 'Ids', description: 'token IDs only', render: (r) => r.rows.map((row) => row[0]).join('\n')})
-    assert.equal(await findFormatter('IDS')?.render(report([['a', '1', ''], ['b', '2', '']]), {terminal: false}), 'a\nb')
+    assert.equal(
+      await findFormatter('IDS')?.render(
+        report([
+          ['a', '1', ''],
+          ['b', '2', ''],
+        ]),
+        {terminal: false},
+      ),
+      'a\nb',
+    )
   })
 })

@@ -43,10 +43,14 @@ describe('argv pipeline properties', () => {
 
   it('keeps the value of a picocli-style option exactly', () => {
     fc.assert(
-      fc.property(fc.constantFrom(['id', 'identifier'], ['node', 'node-id'], ['mode', 'display-mode'], ['n', 'name'], ['m', 'name'], ['D', 'description']), value, ([short, long], v) => {
-        assert.deepEqual(rewritePicocliOptions([`-${short}=${v}`], FLAGS), [`--${long}=${v}`])
-        assert.deepEqual(rewritePicocliOptions([`-${short}`, v, '-a'], FLAGS), [`--${long}`, v, '--active'])
-      }),
+      fc.property(
+        fc.constantFrom(['id', 'identifier'], ['node', 'node-id'], ['mode', 'display-mode'], ['n', 'name'], ['m', 'name'], ['D', 'description']),
+        value,
+        ([short, long], v) => {
+          assert.deepEqual(rewritePicocliOptions([`-${short}=${v}`], FLAGS), [`--${long}=${v}`])
+          assert.deepEqual(rewritePicocliOptions([`-${short}`, v, '-a'], FLAGS), [`--${long}`, v, '--active'])
+        },
+      ),
     )
   })
 

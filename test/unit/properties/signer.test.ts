@@ -13,9 +13,12 @@ import {EMPTY_SHA256_HEX, authorizationHeader, httpDate, sha256Hex, signingKey} 
  */
 
 // jslib's parameter map ignores the case of names (the protocol does not), so names here are lower case
-const paramName = fc.string({unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-_.~*!\'()+=&%/: '.split('')), minLength: 1, maxLength: 8})
+const paramName = fc.string({unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_.~*!'()+=&%/: ".split('')), minLength: 1, maxLength: 8})
 const paramValue = fc.string({unit: 'grapheme', maxLength: 12})
-const pathSegment = fc.string({unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~'.split('')), maxLength: 10})
+const pathSegment = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~'.split('')),
+  maxLength: 10,
+})
 
 const request = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
@@ -24,7 +27,11 @@ const request = fc.record({
   params: fc.array(fc.tuple(paramName, paramValue), {maxLength: 6}),
   body: fc.option(fc.oneof(fc.constant('form'), fc.json()), {nil: undefined}),
   seconds: fc.integer({min: 1_500_000_000, max: 2_000_000_000}),
-  token: fc.string({unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._'.split('')), minLength: 20, maxLength: 20}),
+  token: fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._'.split('')),
+    minLength: 20,
+    maxLength: 20,
+  }),
   secret: fc.string({unit: 'grapheme', minLength: 1, maxLength: 31}),
 })
 

@@ -5,8 +5,9 @@ import {Parser} from '@oclif/core'
 
 import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../plugins/sec-tokens/src/expiration.js'
 import {buildPolicy, policyFlags} from '../../../plugins/sec-tokens/src/policy-flags.js'
+import type {SecurityPolicy} from '../../../plugins/sec-tokens/src/policy.js'
 
-async function policyFrom(...argv: string[]) {
+async function policyFrom(...argv: string[]): Promise<SecurityPolicy | undefined> {
   const {flags} = await Parser.parse(argv, {flags: policyFlags, strict: true})
   return buildPolicy(flags)
 }
@@ -28,19 +29,31 @@ describe('policy flags', () => {
 
   it('splits comma lists, keeps order across repeats and drops duplicates', async () => {
     const policy = await policyFrom('--node-id', '107, 164', '--node-id=5,107', '--source-id', '/B/**,/A/**', '--api-path', '/a', '--api-path', '/a')
-    assert.deepEqual(policy?.nodeIds, [107, 164, 5])
-    assert.deepEqual(policy?.sourceIds, ['/B/**', '/A/**'])
-    assert.deepEqual(policy?.apiPaths, ['/a'])
+    assert.ok(policy)
+    assert.deepEqual(policy.nodeIds, [107, 164, 5])
+    assert.deepEqual(policy.sourceIds, ['/B/**', '/A/**'])
+    assert.deepEqual(policy.apiPaths, ['/a'])
   })
 
   it('reads enum names in any case and sends the canonical spelling', async () => {
     const policy = await policyFrom('--min-aggregation', 'fiveminute', '--location-precision', 'postalcode,BLOCK')
-    assert.equal(policy?.minAggregation, 'FiveMinute')
-    assert.deepEqual(policy?.locationPrecisions, ['PostalCode', 'Block'])
+    assert.ok(policy)
+    assert.equal(policy.minAggregation, 'FiveMinute')
+    assert.deepEqual(policy.locationPrecisions, ['PostalCode', 'Block'])
   })
 
   it('reads metadata paths, refresh and expiry', async () => {
-    const policy = await policyFrom('-N', '/pm/**', '-U', '/um/a,/um/b', '-r', '--expiration-date', '2020-10-30T12:45', '--time-zone', 'Pacific/Auckland')
+    const policy = await policyFrom(
+      '-N',
+      '/pm/**',
+      '-U',
+      '/um/a,/um/b',
+      '-r',
+      '--expiration-date',
+      '2020-10-30T12:45',
+      '--time-zone',
+      'Pacific/Auckland',
+    )
     assert.deepEqual(policy, {
       nodeIds: undefined,
       sourceIds: undefined,
@@ -58,15 +71,29 @@ describe('policy flags', () => {
 
   it('rejects bad values with a message naming the option and the allowed values', async () => {
     assert.equal(await parseError('--node-id', '1,a'), "Invalid value for option '--node-id': 'a' is not an integer")
-    assert.match(await parseError('--aggregation', 'Day,xyz'), /^Invalid value for option '--aggregation': expected one of None, Minute, .* RunningTotal \(case-insensitive\) but was 'xyz'$/)
-    assert.match(await parseError('--min-location-precision', 'Planet'), /expected one of LatLong, Block, .* Country \(case-insensitive\) but was 'Planet'/)
+    assert.match(
+      await parseError('--aggregation', 'Day,xyz'),
+      /^Invalid value for option '--aggregation': expected one of None, Minute, .* RunningTotal \(case-insensitive\) but was 'xyz'$/,
+    )
+    assert.match(
+      await parseError('--min-location-precision', 'Planet'),
+      /expected one of LatLong, Block, .* Country \(case-insensitive\) but was 'Planet'/,
+    )
   })
 })
 
 describe('expiration date and time zone', () => {
   it("accepts the Java tool's forms, ignoring any offset", () => {
     assert.deepEqual(parseLocalDateTime('2020-10-30'), {year: 2020, month: 10, day: 30, hour: 0, minute: 0, second: 0, millisecond: 0})
-    assert.deepEqual(parseLocalDateTime('2020-10-30 12:45:30.25'), {year: 2020, month: 10, day: 30, hour: 12, minute: 45, second: 30, millisecond: 250})
+    assert.deepEqual(parseLocalDateTime('2020-10-30 12:45:30.25'), {
+      year: 2020,
+      month: 10,
+      day: 30,
+      hour: 12,
+      minute: 45,
+      second: 30,
+      millisecond: 250,
+    })
     assert.deepEqual(parseLocalDateTime('2020-10-30+12:00'), parseLocalDateTime('2020-10-30'))
     assert.deepEqual(parseLocalDateTime('2020-12-31T24:00'), {year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0})
   })

@@ -27,10 +27,13 @@ describe('security policy as the Java tool reads it back', () => {
   })
 
   it('shows a minimum instead of its list', () => {
-    assert.deepEqual(policyJson(readPolicy({minAggregation: 'Hour', aggregations: ['Hour', 'Day'], minLocationPrecision: 'Block', locationPrecisions: ['Block']})!), {
-      minAggregation: 'Hour',
-      minLocationPrecision: 'Block',
-    })
+    assert.deepEqual(
+      policyJson(readPolicy({minAggregation: 'Hour', aggregations: ['Hour', 'Day'], minLocationPrecision: 'Block', locationPrecisions: ['Block']})!),
+      {
+        minAggregation: 'Hour',
+        minLocationPrecision: 'Block',
+      },
+    )
   })
 
   it('ignores a notAfter that is not a positive integer, and empty lists', () => {
@@ -57,10 +60,16 @@ describe('token output', () => {
 
   it('uses the list columns, or the create columns with the secret', () => {
     const list = tokenReport([token], {list: true})
-    assert.deepEqual(list.columns.map((c) => c.title), ['Token ID', 'Created', 'User ID', 'Type', 'Status', 'Name', 'Description', 'Policy'])
+    assert.deepEqual(
+      list.columns.map((c) => c.title),
+      ['Token ID', 'Created', 'User ID', 'Type', 'Status', 'Name', 'Description', 'Policy'],
+    )
     assert.deepEqual(list.rows[0], ['abc', '2025-09-29T04:05:46.500Z', '7', 'User', 'Active', undefined, undefined, '{\n  "sourceIds" : [ "/x" ]\n}'])
     const created = tokenReport([token], {list: false, withSecret: true})
-    assert.deepEqual(created.columns.map((c) => c.title), ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type', 'Name', 'Description', 'Policy'])
+    assert.deepEqual(
+      created.columns.map((c) => c.title),
+      ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type', 'Name', 'Description', 'Policy'],
+    )
     assert.equal(created.rows[0][1], 's3cret')
     assert.equal(created.columns[3].align, 'right')
   })

@@ -27,7 +27,10 @@ export default class SecTokensList extends S10kCommand {
   static override examples = [
     {description: 'List all tokens:', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'List the active ReadNodeData tokens as CSV:', command: '<%= config.bin %> <%= command.id %> -t ReadNodeData -a -mode CSV'},
-    {description: 'Show two tokens as JSON:', command: '<%= config.bin %> <%= command.id %> -id hNAdH.aXHaEqFossMwT8,kF67p6g30eUXQICUgzQf -mode JSON'},
+    {
+      description: 'Show two tokens as JSON:',
+      command: '<%= config.bin %> <%= command.id %> -id hNAdH.aXHaEqFossMwT8,kF67p6g30eUXQICUgzQf -mode JSON',
+    },
   ]
 
   static override flags = flags
