@@ -55,15 +55,24 @@ export abstract class S10kCommand extends Command {
   /** Text the user must get whatever happens (see `deliverOnce`), until it has been written. */
   private delivery?: {text: string; note: string}
   private clientPromise?: Promise<SolarClient>
+  private readonly signalHandlers = new Map<string, () => void>()
   private builtClient?: SolarClient
 
   override async init(): Promise<void> {
     await super.init()
     await loadPluginFormatters(this.config, (message) => this.warn(message))
-    for (const [signal, word] of Object.entries(SIGNALS))
-      process.once(signal, () => {
+    for (const [signal, word] of Object.entries(SIGNALS)) {
+      const handler = (): void => {
         this.stopOnSignal(signal as keyof typeof SIGNALS, word)
-      })
+      }
+      this.signalHandlers.set(signal, handler)
+      process.once(signal, handler)
+    }
+  }
+
+  override async finally(error: Error | undefined): Promise<void> {
+    for (const [signal, handler] of this.signalHandlers) process.removeListener(signal, handler)
+    await super.finally(error)
   }
 
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {hasScript, runAtTerminal} from '../support/cli.js'
+import {runAtTerminal} from '../support/cli.js'
 import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
@@ -25,7 +25,7 @@ describe('sec-tokens delete', () => {
     assert.deepEqual(session.emulator.requests, [])
   })
 
-  it('asks at a terminal and deletes only when the ID is typed back', {skip: !hasScript && 'needs util-linux script'}, async () => {
+  it('asks at a terminal and deletes only when the ID is typed back', async () => {
     const wrong = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: 'yes\n'})
     assert.equal(wrong.code, 1, wrong.screen)
     assert.match(wrong.screen, /Type the token ID to confirm: /)

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {hasScript, makeHome, runAtTerminal} from '../support/cli.js'
+import {makeHome, runAtTerminal} from '../support/cli.js'
 import {CALLER} from '../support/fixtures.js'
 import {useSession} from '../support/session.js'
 
-const skip = !hasScript && 'needs util-linux script'
 const HN = 'hNAdH.aXHaEqFossMwT8'
 
-describe('on a terminal', {skip}, () => {
+describe('on a terminal', () => {
   const session = useSession()
   const screenText = (screen: string) => screen.replaceAll('\r\n', '\n')
 

@@ -77,8 +77,12 @@ export function runCli(
   })
 }
 
-/** Whether util-linux `script` is here to give s10k a pseudo-terminal. */
-export const hasScript = spawnSync('script', ['--version']).status === 0
+/** util-linux `script` gives s10k a pseudo-terminal; without it the terminal tests fail, saying so. */
+export function requireScript(): void {
+  if (spawnSync('script', ['--version']).status !== 0) {
+    throw new Error('this test needs util-linux `script` for a pseudo-terminal (Debian: apt-get install bsdutils)')
+  }
+}
 
 /**
  * Runs bin/run.js on a pseudo-terminal (util-linux `script`), typing `input`; stdout is what the terminal
@@ -88,6 +92,7 @@ export function runAtTerminal(
   args: readonly string[],
   options: {home: string; input?: string; typeAfter?: string},
 ): Promise<{code: number | null; screen: string}> {
+  requireScript()
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')
   const child = spawn('script', ['-qec', command, '/dev/null'], {
     env: {...cliEnv(options.home), TERM: 'dumb'},

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict'
+import type {Socket} from 'node:net'
+import {describe, it} from 'node:test'
+
+import {DEFAULT_HTTP} from '../../../src/auth/config.js'
+import {CONNECT_TIMEOUT, createAgents} from '../../../src/http/agents.js'
+import {toRequestError} from '../../../src/http/errors.js'
+
+describe('connect timeout', () => {
+  it('destroys a connection that does not complete in time, and names the setting', async () => {
+    const {httpAgent} = createAgents(100)
+    const started = Date.now()
+    // a host name whose lookup never answers: the connection stays pending, and nothing is sent anywhere
+    const socket = (httpAgent as unknown as {createConnection: (options: object) => Socket}).createConnection({
+      host: 'never-resolves.invalid',
+      port: 9,
+      lookup: () => undefined,
+    })
+    const error = await new Promise<Error>((resolve) => socket.once('error', resolve))
+    assert.equal((error as NodeJS.ErrnoException).code, CONNECT_TIMEOUT)
+    assert.ok(Date.now() - started < 2000)
+    const message = toRequestError(error, 'POST', 'http://never-resolves.invalid:9/solaruser/x?tokenId=1', {...DEFAULT_HTTP, connectTimeoutMs: 100})
+    assert.equal(
+      message.reason,
+      'No connection to http://never-resolves.invalid:9/solaruser/x within 0.1 s (connect-timeout under [http] in ~/.s10k/config)',
+    )
+    assert.equal(message.maybeApplied, false, 'a request that never connected was not sent')
+  })
+})
