@@ -1,7 +1,8 @@
 import {createHash, createHmac} from 'node:crypto'
 
-/** SNWS2 request signing, as specified by SolarNetwork (see docs/solarnetwork-api.md §1). */
+// SNWS2 request signing, as SolarNetwork specifies it (its "SolarNet API authentication scheme V2").
 
+/** SHA-256 of the empty string: the body hash of a request without a body, or with a form body. */
 export const EMPTY_SHA256_HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 
 export interface SignableRequest {

@@ -7,7 +7,7 @@ export function registerFormatter(formatter: Formatter): void {
   formatters.set(formatter.name.toUpperCase(), formatter)
 }
 
-// built-ins load their modules (and table, json-2-csv) only when used
+// built-ins load their modules (and json-2-csv) only when used
 registerFormatter({
   name: 'CSV',
   description: 'comma-separated values with a header row',

@@ -1,6 +1,6 @@
 import type {JsonValue} from './json.js'
 
-/** What a command returns for display: the same data as table rows and as JSON values. */
+/** A column of a report's table. */
 export interface TableColumn {
   title: string
   /** Data alignment; headers are always left-aligned. */
@@ -9,6 +9,7 @@ export interface TableColumn {
 
 export type Cell = string | undefined
 
+/** What a command returns for display: the same data as table rows and as JSON values. */
 export interface Report {
   columns: readonly TableColumn[]
   /** One row per item, one cell per column. Cells may span several lines. */
