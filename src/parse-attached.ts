@@ -24,19 +24,15 @@ function optionNames(flags: Readonly<Record<string, FlagShape>>): Set<string> {
 /** Marks values attached to long options that would otherwise be read as flags (or that start with the mark). */
 export function protectAttachedValues(argv: readonly string[], flags: Readonly<Record<string, FlagShape>>): string[] {
   const options = optionNames(flags)
-  const out: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') {
-      out.push(...argv.slice(i))
-      break
-    }
+  const protect = (arg: string): string => {
     const eq = arg.indexOf('=')
-    const attached = arg.startsWith('--') && eq > 2 && options.has(arg.slice(2, eq))
     const value = arg.slice(eq + 1)
-    out.push(attached && (value.startsWith('-') || value.startsWith(MARK)) ? `${arg.slice(0, eq + 1)}${MARK}${value}` : arg)
+    const attached = arg.startsWith('--') && eq > 2 && options.has(arg.slice(2, eq))
+    return attached && (value.startsWith('-') || value.startsWith(MARK)) ? `${arg.slice(0, eq + 1)}${MARK}${value}` : arg
   }
-  return out
+  // after `--` everything is an argument, left as it is
+  const end = argv.indexOf('--')
+  return end === -1 ? argv.map(protect) : [...argv.slice(0, end).map(protect), ...argv.slice(end)]
 }
 
 export function unprotect(value: string): string {
