@@ -81,7 +81,8 @@ function writeStream(stream: NodeJS.WriteStream, text: string): Promise<void> {
     }
     stream.once('error', failed)
     stream.write(text, (error) => {
-      stream.removeListener('error', failed)
+      // a failed write also emits 'error' after this callback: keep listening until then
+      setImmediate(() => stream.removeListener('error', failed))
       if (error) reject(error)
       else resolve()
     })

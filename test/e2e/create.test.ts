@@ -98,4 +98,14 @@ describe('sec-tokens create', () => {
     assert.equal(result.stderr, 'Dry run: nothing was changed; the requests shown above were not sent.\n')
     assert.deepEqual(session.emulator.requests, [])
   })
+
+  it('says so when the service answers success without a token, and sends nothing more', async () => {
+    session.emulator.inject({path: '/generate/User', status: 200, body: '{"success":true}'})
+    const result = await session.run(['sec-tokens', 'create', '-t', 'User', '-n', 'x'])
+    assert.equal(result.code, 1)
+    assert.equal(result.stdout, '')
+    assert.match(result.stderr, /^The service returned no token \(one may have been created/)
+    assert.doesNotMatch(result.stderr, /Dry run|Store the token secret/)
+    assert.equal(session.emulator.requests.length, 1)
+  })
 })

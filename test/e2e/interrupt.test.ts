@@ -11,7 +11,7 @@ describe('Ctrl-C', () => {
   const session = useSession()
 
   /** Starts s10k, sends SIGINT once the emulator has received a request to `path`, and waits for the exit. */
-  async function interruptAt(args: string[], path: string) {
+  async function interruptAt(args: string[], path: string, signal: NodeJS.Signals = 'SIGINT') {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: cliEnv(session.home.path),
     })
@@ -29,7 +29,7 @@ describe('Ctrl-C', () => {
       if (Date.now() > deadline) throw new Error(`no request to ${path}: ${stderr}`)
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    child.kill('SIGINT')
+    child.kill(signal)
     return {code: await exited, stdout, stderr}
   }
 
@@ -47,5 +47,29 @@ describe('Ctrl-C', () => {
     const result = await interruptAt(['sec-tokens', 'update', '-id', HN, '-n', 'N'], '/find')
     assert.equal(result.code, 130)
     assert.equal(result.stderr, '\nInterrupted. Nothing was changed.\n')
+  })
+
+  it('treats SIGTERM and SIGHUP like Ctrl-C, exiting 128 + the signal number', async () => {
+    session.emulator.inject({path: '/status', action: 'hang', times: 2})
+    const term = await interruptAt(['sec-tokens', 'update', '-id', HN, '-a', '-node', '1'], '/status', 'SIGTERM')
+    assert.equal(term.code, 143)
+    assert.equal(term.stderr, '\nTerminated. May have been applied: status Active. Not applied: policy merged.\n')
+    session.emulator.requests.length = 0
+    const hup = await interruptAt(['sec-tokens', 'update', '-id', HN, '-a'], '/status', 'SIGHUP')
+    assert.equal(hup.code, 129)
+    assert.equal(hup.stderr, '\nHung up. May have been applied: status Active.\n')
+  })
+
+  it('still gives the new token and its secret when stopped while naming it', async () => {
+    session.emulator.inject({path: '/info', action: 'hang'})
+    const result = await interruptAt(['sec-tokens', 'create', '-t', 'User', '-n', 'Named'], '/info', 'SIGTERM')
+    assert.equal(result.code, 143)
+    const created = [...session.emulator.tokens.values()].find((t) => t.name === undefined && t.userId === 123 && t.id !== HN && t.created > '2026')
+    assert.ok(created?.secret, 'a token was generated')
+    assert.equal(
+      result.stderr,
+      `\nTerminated. Applied: token created. May have been applied: name and description.\n` +
+        `Store the token secret now: it cannot be shown again.\nToken ID: ${created.id}\nToken secret: ${created.secret}\n`,
+    )
   })
 })

@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -60,20 +60,23 @@ export function cliEnv(home: string): Record<string, string> {
 /** Runs bin/run.js as a user would, with a clean environment: nothing of the developer's leaks in. */
 export function runCli(
   args: readonly string[],
-  options: {home: string; env?: Record<string, string>; input?: string; cwd?: string},
+  options: {home: string; env?: Record<string, string>; input?: string; cwd?: string; stdoutTo?: string},
 ): Promise<CliResult> {
   const env = {...cliEnv(options.home), ...options.env}
+  // stdoutTo: a file to write standard output to instead (such as /dev/full, which takes nothing)
+  const out = options.stdoutTo === undefined ? 'pipe' : openSync(options.stdoutTo, 'w')
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', out, 'pipe']})
+    if (typeof out === 'number') closeSync(out)
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.on('error', reject)
     child.on('close', (code) => {
       resolvePromise({code: code ?? -1, stdout, stderr})
     })
-    child.stdin.end(options.input ?? '')
+    child.stdin?.end(options.input ?? '')
   })
 }
 

@@ -9,7 +9,7 @@ export interface Session {
   emulator: SolarUserEmulator
   url: string
   home: TempHome
-  run: (args: readonly string[], options?: {env?: Record<string, string>; input?: string}) => Promise<CliResult>
+  run: (args: readonly string[], options?: {env?: Record<string, string>; input?: string; stdoutTo?: string}) => Promise<CliResult>
   /** Every request received, as `METHOD path?query body`, after asserting each signature was valid. */
   received: () => string[]
   close: () => Promise<void>
