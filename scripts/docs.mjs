@@ -64,18 +64,28 @@ function synopsisParts(text) {
   return parts
 }
 
-/** The synopsis wrapped like picocli's: continuation lines aligned after the command, long groups split at ` | `. */
-export function wrapSynopsis(command, synopsis) {
+/** The option a synopsis part starts with (`[-D=<description>]` → `-D`, `[-a | -d]` → `-a`). */
+const partOption = (part) => /^\[?(-[^\s=|\]]+)/.exec(part)?.[1]
+
+/**
+ * The synopsis wrapped like the handbook's picocli synopses: continuation lines aligned two columns after the
+ * command, lines filled up to 80 columns, long groups split at ` | ` with the alternatives indented four more.
+ * The handbook's line breaks are an author's layout rather than a width rule (it starts a new line before
+ * `[-D=<description>]` where it would still fit), so a command may name the options that start a line
+ * (`breakBefore`, the options as the synopsis shows them, e.g. `-D`).
+ */
+export function wrapSynopsis(command, synopsis, breakBefore = []) {
   const indent = ' '.repeat(command.length + 2)
   const lines = [command]
-  const add = (piece, pad) => {
+  const add = (piece, pad, fresh) => {
     const last = lines.at(-1)
-    if (last.trim() !== '' && last.length + 1 + piece.length <= WIDTH) lines[lines.length - 1] = `${last} ${piece}`
+    if (!fresh && last.trim() !== '' && last.length + 1 + piece.length <= WIDTH) lines[lines.length - 1] = `${last} ${piece}`
     else lines.push(`${pad}${piece}`)
   }
   for (const part of synopsisParts(synopsis)) {
+    const fresh = breakBefore.includes(partOption(part))
     if (indent.length + part.length <= WIDTH || !part.includes(' | ')) {
-      add(part, indent)
+      add(part, indent, fresh)
       continue
     }
     const [first, ...rest] = part.split(' | ')
@@ -83,6 +93,15 @@ export function wrapSynopsis(command, synopsis) {
     rest.forEach((alt, i) => lines.push(`${indent}    ${alt}${i < rest.length - 1 ? ' |' : ''}`))
   }
   return lines.join('\n')
+}
+
+/** The options a command's `synopsisBreaks` (flag names) name, as its synopsis shows them. */
+function synopsisBreaks(manifest) {
+  return (manifest.synopsisBreaks ?? []).map((name) => {
+    const flag = manifest.flags[name]
+    if (!flag) throw new Error(`${manifest.id}: synopsisBreaks names ${name}, which is not one of its flags`)
+    return `-${shortNames(flag)[0] ?? `-${name}`}`
+  })
 }
 
 function optionRows(flags) {
@@ -134,7 +153,8 @@ function examples(manifest) {
 function usage(manifest) {
   const text = render([manifest.usage].flat()[0] ?? words(manifest.id), manifest.id)
   const command = `${BIN} ${words(manifest.id)}`
-  return wrapSynopsis(command, text.startsWith(words(manifest.id)) ? text.slice(words(manifest.id).length).trim() : text)
+  const synopsis = text.startsWith(words(manifest.id)) ? text.slice(words(manifest.id).length).trim() : text
+  return wrapSynopsis(command, synopsis, synopsisBreaks(manifest))
 }
 
 function aliasLine(manifest) {

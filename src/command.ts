@@ -46,6 +46,12 @@ type ArgOutput = Interfaces.OutputArgs<Interfaces.ArgInput>
 export abstract class S10kCommand extends Command {
   static override baseFlags = withShortNames(globalFlags)
 
+  /**
+   * Flags (by name) that start a new line of the synopsis in the generated docs, to follow the handbook's layout;
+   * oclif copies it into the manifest.
+   */
+  static synopsisBreaks?: readonly string[]
+
   /** The terminal: tests replace it before the command runs. */
   io: IOStreams = processIO()
 

@@ -32,6 +32,9 @@ export default class SecTokensUpdate extends S10kCommand {
 
   static override usage = commandUsage(flags)
 
+  /** The handbook page's line breaks. */
+  static override synopsisBreaks = ['description', 'api-path', 'expiration-date', 'active']
+
   static override examples = [
     {
       description: 'Update the name and description of a token:',
