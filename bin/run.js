@@ -11,4 +11,4 @@ if (!existsSync(bundle)) {
   process.exit(1)
 }
 const cli = createRequire(import.meta.url)(bundle.pathname)
-await cli.execute({args: cli.prepareArgv(process.argv.slice(2)), dir: import.meta.url})
+await cli.main(process.argv.slice(2), import.meta.url)

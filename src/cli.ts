@@ -2,11 +2,16 @@
  * The CLI's own wiring, for bin/run.js and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
+import {execute} from '@oclif/core'
+
 import {prepareArgv as prepareWith} from './argv/index.js'
+import {S10kError} from './errors.js'
+import {printable} from './printable.js'
+import {redactStderr, registerSecret, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
 
 export * from './index.js'
-export {execute} from '@oclif/core'
+export {execute}
 export {default as preparseHook} from './hooks/preparse.js'
 export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'
 export {S10kHelp} from './help.js'
@@ -14,4 +19,21 @@ export {S10kHelp} from './help.js'
 /** Expands `@files` and moves global options written before the command to after it. */
 export function prepareArgv(argv: readonly string[]): string[] {
   return prepareWith(argv, GLOBAL_OPTIONS)
+}
+
+/** bin/run.js: prepares the arguments (a bad `@file` ends the run here, in one line) and runs the command. */
+export async function main(argv: readonly string[], dir: string): Promise<void> {
+  for (const secret of secretsInArgv(argv)) registerSecret(secret)
+  registerSecret(process.env.SN_TOKEN_SECRET)
+  redactStderr()
+  let args: string[]
+  try {
+    args = prepareArgv(argv)
+  } catch (error) {
+    if (!(error instanceof S10kError)) throw error
+    process.stderr.write(`${printable(error.reason)}\n`)
+    process.exitCode = error.exitCode
+    return
+  }
+  await execute({args, dir})
 }

@@ -16,6 +16,8 @@ import type {Report} from './output/report.js'
 import {protectAttachedValues, unprotectingFlags} from './parse-attached.js'
 import {toUsageError} from './parse-errors.js'
 import {ChangeProgress} from './progress.js'
+import {printable} from './printable.js'
+import {registerSecret} from './secrets.js'
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
@@ -98,7 +100,9 @@ export abstract class S10kCommand extends Command {
 
   /** Messages and warnings go to stderr; stdout carries only data. */
   protected note(message: string): void {
-    this.io.writeErr(message.endsWith('\n') ? message : message + '\n')
+    // messages quote the service and the arguments: their control characters are shown, not obeyed
+    const text = printable(message)
+    this.io.writeErr(text.endsWith('\n') ? text : text + '\n')
   }
 
   /**
@@ -112,7 +116,7 @@ export abstract class S10kCommand extends Command {
       throw new UsageError(`Not ${options.doing} without confirmation: pass ${options.yesFlag} when not running at a terminal`)
     }
     return async (question, expected, refusal) => {
-      const answer = await this.io.ask(`${question}: `)
+      const answer = await this.io.ask(`${printable(question)}: `)
       if (answer.trim() !== expected) throw new S10kError(refusal)
     }
   }
@@ -227,6 +231,7 @@ export abstract class S10kCommand extends Command {
       resolveCredentials({profile: flags.profile, token: flags.token, secret, env: process.env, home}) ??
       (await pluginCredentials(this.config, flags.profile, (message) => this.warn(message)))
     if (!credentials) throw noCredentials(home, flags.profile)
+    registerSecret(credentials.secret)
     if (credentials.source === 'default profile' || credentials.source.startsWith('profile ')) {
       const path = credentialsPath(home)
       if (readableByOthers(path)) this.warn(`${path} can be read by other users; fix it with: chmod 600 ${path}`)
@@ -239,7 +244,7 @@ export abstract class S10kCommand extends Command {
       httpTrace: flags['http-trace'],
       stdout: (text) => this.io.writeOut(text),
       stderr: (text) => {
-        this.io.writeErr(text)
+        this.io.writeErr(printable(text))
       },
     })
     return this.builtClient

@@ -57,7 +57,12 @@ export interface OptionText {
 /** A repeatable comma-list option (`-x a,b -x c`); each item is checked by `item`. */
 export function listFlag<T>(item: (value: string, flag: string) => T, options: OptionText): Interfaces.OptionFlag<T[][] | undefined> {
   const flag = Flags.custom<T[]>({
-    parse: async (input, _context, opt) => splitList(input).map((v) => item(v, opt.name)),
+    parse: async (input, _context, opt) => {
+      const values = splitList(input)
+      // `-id=` would otherwise be no filter at all, or a request about nothing
+      if (values.length === 0) throw invalidValue(opt.name, `a list of values is needed, not '${input}'`)
+      return values.map((v) => item(v, opt.name))
+    },
   })({...options, multiple: true, multipleNonGreedy: true})
   // oclif's types take a multiple flag whose parse returns a list for a flattened list; it holds one list per use
   return flag as unknown as Interfaces.OptionFlag<T[][] | undefined>

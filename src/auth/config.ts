@@ -37,10 +37,18 @@ function checkUrl(value: unknown, where: string): string {
   return value
 }
 
+/** Node's timers take at most 2^31 - 1 ms (about 24.8 days); beyond that they fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 function seconds(value: unknown, where: string, fallback: number): number {
   if (value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${where} must be a number of seconds greater than 0`)
-  return Math.round(value * 1000)
+  const ms = typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 1000) : Number.NaN
+  if (!(ms >= 1 && ms <= MAX_TIMER_MS)) {
+    throw new ConfigError(
+      `${where} must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)}, not ${typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
+    )
+  }
+  return ms
 }
 
 function httpSettings(table: Record<string, unknown>, path: string): HttpSettings {
@@ -63,7 +71,10 @@ export function loadConfig(home: string, profile?: string): S10kConfig {
   const path = configPath(home)
   const file = readTomlFile(path)
   const profiles = isTable(file.profile) ? file.profile : {}
-  const section = profile && isTable(profiles[profile]) ? profiles[profile] : file
+  // a named profile without its own section gets the built-in defaults, never the default profile's service
+  // URLs and [http] settings: those may point at another (development) service
+  const named = profile ? profiles[profile] : undefined
+  const section = profile ? (isTable(named) ? named : {}) : file
   const urls = isTable(section['service-urls']) ? section['service-urls'] : {}
   const where = (name: string): string => `${path}: service-urls.${name}`
   return {
@@ -77,9 +88,14 @@ export function loadConfig(home: string, profile?: string): S10kConfig {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
 
+/** This machine: `localhost`, 127.0.0.0/8 or `[::1]`. */
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK.test(url.hostname)
+}
+
 /** Refuses plain http to anything but this machine, unless the config allows it. */
 export function checkTransport(config: S10kConfig, url: URL): void {
-  if (url.protocol !== 'http:' || LOOPBACK.test(url.hostname) || config.http.allowPlainHttp) return
+  if (url.protocol !== 'http:' || isLoopback(url) || config.http.allowPlainHttp) return
   throw new ConfigError(
     `Refusing to send credentials over plain http to ${url.host}: use https, or set allow-plain-http = true under [http] in ~/.s10k/config`,
   )

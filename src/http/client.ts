@@ -1,11 +1,11 @@
 import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
-import {type S10kConfig, checkTransport, serviceUrl} from '../auth/config.js'
+import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
 import {EMPTY_SHA256_HEX, authorizationHeader, httpDate, sha256Hex, signingKey} from '../auth/signer.js'
 import {compactJson, type JsonValue} from '../output/json.js'
 import {createAgents} from './agents.js'
-import {isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
+import {MAX_RESPONSE_BYTES, ResponseDeadline, isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
 import {traceRequest, traceResponse} from './trace.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -108,7 +108,8 @@ export class SolarClient {
   async request<T = unknown>(request: ApiRequest): Promise<T | undefined | NotSent>
   async request<T = unknown>(request: ApiRequest): Promise<T | undefined | NotSent> {
     const prepared = prepareRequest(this.options.config, request)
-    checkTransport(this.options.config, new URL(prepared.url))
+    const target = new URL(prepared.url)
+    checkTransport(this.options.config, target)
     if (this.dryRun && request.method !== 'GET') {
       const description = describeRequest(prepared)
       await this.options.stdout(description)
@@ -120,15 +121,25 @@ export class SolarClient {
       const started = Date.now()
       let response: AxiosResponse<string> | undefined
       let failure: unknown
+      // response-timeout is a deadline for the whole answer, headers and body, not an idle timer a drip resets
+      const deadline = new AbortController()
+      const timer = setTimeout(() => {
+        deadline.abort(new ResponseDeadline())
+      }, this.options.config.http.responseTimeoutMs)
       try {
         response = await http.request<string>({
           method: prepared.method,
           url: prepared.url,
           data: prepared.body,
+          signal: deadline.signal,
           headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
+          // plain http is allowed to this machine only; a proxy (HTTP_PROXY) would carry it off the machine
+          ...(isLoopback(target) ? {proxy: false as const} : {}),
         })
       } catch (error) {
-        failure = error
+        failure = deadline.signal.aborted ? deadline.signal.reason : error
+      } finally {
+        clearTimeout(timer)
       }
       const status = response ? String(response.status) : 'no response'
       if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
@@ -149,7 +160,7 @@ export class SolarClient {
     const http = axios.create({
       adapter: 'http',
       ...createAgents(this.options.config.http.connectTimeoutMs),
-      timeout: this.options.config.http.responseTimeoutMs,
+      maxContentLength: MAX_RESPONSE_BYTES,
       maxRedirects: 0,
       responseType: 'text',
       transformRequest: [(data: unknown) => data],

@@ -2,7 +2,19 @@ import type {AxiosResponse} from 'axios'
 
 import type {HttpSettings} from '../auth/config.js'
 import {CredentialsError, RequestError} from '../errors.js'
+import {printableLine} from '../printable.js'
 import {CONNECT_TIMEOUT} from './agents.js'
+
+/** The most of a response body s10k reads, after decompression; axios stops reading beyond it. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+/** Why a request was aborted when its response-timeout deadline passed. */
+export class ResponseDeadline extends Error {
+  constructor() {
+    super('response deadline passed')
+    this.name = 'ResponseDeadline'
+  }
+}
 
 /** The parts of a URL safe and useful in a message: no query string. */
 export function urlForMessage(url: string): string {
@@ -53,9 +65,15 @@ export function toRequestError(error: unknown, method: string, url: string, http
     )
   }
   const message = error instanceof Error ? error.message : String(error)
-  if (code === 'ECONNABORTED' || /timeout of \d+ms exceeded/.test(message)) {
+  if (error instanceof ResponseDeadline) {
     return new RequestError(
       `No response from ${where} within ${seconds(http.responseTimeoutMs)} (response-timeout under [http] in ~/.s10k/config)`,
+      details,
+    )
+  }
+  if (/^maxContentLength size of \d+ exceeded$/.test(message)) {
+    return new RequestError(
+      `The response from ${where} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB (decoded), s10k's limit; it was not read further`,
       details,
     )
   }
@@ -113,7 +131,8 @@ export function retryAfter(value: unknown): string {
 export function unwrapEnvelope(response: AxiosResponse<string>, method: string, url: string, subject?: string): unknown {
   const status = response.status
   const envelope = parseEnvelope(response.data)
-  const serviceMessage = typeof envelope?.message === 'string' && envelope.message !== '' ? envelope.message : undefined
+  // the service's words go into a one-line message: shown escaped, never obeyed by the terminal
+  const serviceMessage = typeof envelope?.message === 'string' && envelope.message !== '' ? printableLine(envelope.message) : undefined
   const where = `${method} ${urlForMessage(url)}`
   const details = {method, url, status, serviceMessage, maybeApplied: method !== 'GET' && GATEWAY_STATUSES.has(status)}
   if (status === 401 || (status === 403 && (response.headers['www-authenticate'] || serviceMessage === 'Bad credentials'))) {

@@ -1,5 +1,6 @@
 import {json2csv} from 'json-2-csv'
 
+import {printable} from '../printable.js'
 import type {Cell, Report} from './report.js'
 
 /**
@@ -10,7 +11,8 @@ export function renderCsv(report: Report): string {
   const keys = report.columns.map((c, i) => ({field: `c${i}`, title: c.title}))
   const toCsv = (rows: ReadonlyArray<readonly Cell[]>, prependHeader: boolean): string =>
     json2csv(
-      rows.map((row) => Object.fromEntries(keys.map((k, i) => [k.field, row[i] ?? '']))),
+      // control characters but line feed are shown escaped (see printable.ts); a line feed is quoted, as CSV allows
+      rows.map((row) => Object.fromEntries(keys.map((k, i) => [k.field, printable(row[i] ?? '')]))),
       {
         keys,
         prependHeader,

@@ -1,3 +1,4 @@
+import {printable} from '../printable.js'
 import type {Report} from './report.js'
 
 /**
@@ -29,7 +30,8 @@ export function wrapLine(line: string, limit = MAX_CONTENT_WIDTH): string[] {
 
 function cellLines(cell: string | undefined): string[] {
   if (!cell) return ['']
-  const lines = cell.split(/\r\n|\r|\n/)
+  // a line feed makes a cell two lines; every other control character is shown escaped (no CR to overwrite a row)
+  const lines = printable(cell.replaceAll('\r\n', '\n')).split('\n')
   return lines.some((l) => l.length > MAX_CONTENT_WIDTH) ? lines.flatMap((l) => wrapLine(l)) : lines
 }
 

@@ -144,10 +144,48 @@ describe('faults', () => {
     assert.match(allowed.stdout, /^POST http:\/\/solarnetwork\.example\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status\n/)
   })
 
-  it('rejects bad http settings in the config in one line', async () => {
-    writeConfig(`[service-urls]\nsolaruser = "${session.url}"\n[http]\nresponse-timeout = "soon"\n`)
-    const result = await session.run(ACTIVATE)
-    assert.equal(result.code, 2)
-    assert.match(result.stderr, /config: http\.response-timeout must be a number of seconds greater than 0\n$/)
+  for (const [key, value] of [
+    ['response-timeout', '"soon"'],
+    ['response-timeout', '-1'],
+    ['connect-timeout', '0.0001'],
+    ['response-timeout', '3000000'],
+    ['connect-timeout', 'nan'],
+  ]) {
+    it(`rejects ${key} = ${value} in the config in one line, naming the key, sending nothing`, async () => {
+      writeConfig(`[service-urls]\nsolaruser = "${session.url}"\n[http]\n${key} = ${value}\n`)
+      const result = await session.run(ACTIVATE)
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, new RegExp(`config: http\\.${key} must be a number of seconds from 0\\.001 to 2147483, not .*\\n$`))
+      assert.equal(result.stderr.split('\n').length, 2, result.stderr)
+      assert.deepEqual(session.received(), [])
+    })
+  }
+
+  it('gives up on a server that drips its answer at the response timeout, a deadline that bytes do not reset', async () => {
+    writeConfig(`[service-urls]\nsolaruser = "${session.url}"\n[http]\nresponse-timeout = 2.5\n`)
+    session.emulator.inject({path: '/find', action: 'drip', times: 2})
+    const result = await session.run(LIST)
+    assert.equal(result.code, 1)
+    assert.equal(result.stderr, `No response from ${session.url}${API}/find within 2.5 s (response-timeout under [http] in ~/.s10k/config)\n`)
+  })
+
+  for (const action of ['endless', 'bomb'] as const) {
+    it(`stops reading ${action === 'bomb' ? 'a compressed bomb' : 'an endless body'} at 64 MB decoded, in one line`, async () => {
+      session.emulator.inject({path: '/find', action, times: 2})
+      const result = await session.run(LIST)
+      assert.equal(result.code, 1)
+      assert.equal(
+        result.stderr,
+        `The response from ${session.url}${API}/find is larger than 64 MB (decoded), s10k's limit; it was not read further\n`,
+      )
+    })
+  }
+
+  it('says a change whose answer was lost after it was applied may have been applied', async () => {
+    session.emulator.inject({path: '/status', action: 'reset', afterApplying: true})
+    const result = await session.run(['sec-tokens', 'update', '-id', HN, '-d'])
+    assert.equal(result.code, 1)
+    assert.match(result.stderr, /^No answer from .*: connection reset\. May have been applied: status Disabled\.\n$/)
+    assert.equal(session.emulator.tokens.get(HN)?.status, 'Disabled')
   })
 })

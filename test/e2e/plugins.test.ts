@@ -71,7 +71,8 @@ describe('plugins', () => {
   })
 
   it('takes credentials from a plugin when no built-in source has any, after all of them', async () => {
-    const home = makeHome({config: `[service-urls]\nsolaruser = "${session.url}"\n`})
+    // a named profile uses its own section's service URLs only
+    const home = makeHome({config: `[service-urls]\nsolaruser = "${session.url}"\n[profile.home.service-urls]\nsolaruser = "${session.url}"\n`})
     try {
       assert.equal((await runCli(['plugins', 'link', EXAMPLE, '--no-install'], {home: home.path, env})).code, 0)
       const none = await runCli(['whoami'], {home: home.path, env})

@@ -34,7 +34,7 @@ describe('sec-tokens update', () => {
       '-loc',
       'block',
       '-exp',
-      '2020-10-30T12:45',
+      '2099-10-30T12:45',
       '-tz=Pacific/Auckland',
       '-r',
       '-mode=JSON',
@@ -43,9 +43,9 @@ describe('sec-tokens update', () => {
     assert.equal(result.code, 0)
     assert.deepEqual(session.received(), [
       `PUT ${API}/policy?tokenId=${KF} {"nodeIds":[1,2,3],"sourceIds":["/a/**"],"minAggregation":"FiveMinute","minLocationPrecision":"Block",` +
-        `"nodeMetadataPaths":["/pm/**"],"userMetadataPaths":["/um/**"],"apiPaths":["/api/**"],"notAfter":1604015100000,"refreshAllowed":true}`,
+        `"nodeMetadataPaths":["/pm/**"],"userMetadataPaths":["/um/**"],"apiPaths":["/api/**"],"notAfter":4097000700000,"refreshAllowed":true}`,
     ])
-    assert.match(result.stdout, /"policy":\{"nodeIds":\[1,2,3\],.*"notAfter":1604015100000,"refreshAllowed":true\}\}$/)
+    assert.match(result.stdout, /"policy":\{"nodeIds":\[1,2,3\],.*"notAfter":4097000700000,"refreshAllowed":true\}\}$/)
   })
 
   it('accepts the long forms with = and the colon command id', async () => {

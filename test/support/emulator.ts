@@ -6,6 +6,8 @@
 import {createHash, createHmac, randomInt} from 'node:crypto'
 import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
+import {Readable} from 'node:stream'
+import {createGzip} from 'node:zlib'
 
 import {MalformedPolicyError, type ServerPolicy, antMatch, isRestricted, mergePolicy, parsePolicy, writePolicy} from './server-policy.js'
 
@@ -54,8 +56,14 @@ export interface Fault {
   headers?: Record<string, string>
   /** Wait this long before answering. */
   delayMs?: number
-  /** `reset` destroys the connection; `hang` never answers. */
-  action?: 'respond' | 'reset' | 'hang'
+  /**
+   * `reset` destroys the connection; `hang` never answers; `drip` sends the headers and then one byte of body
+   * a second, for ever; `endless` sends an endless body as fast as it is read; `bomb` an endless gzip body of
+   * zeros (about a thousand bytes decoded for each one sent).
+   */
+  action?: 'respond' | 'reset' | 'hang' | 'drip' | 'endless' | 'bomb'
+  /** Carry out the request first (the change is made), then answer with the fault: a lost or failed answer. */
+  afterApplying?: boolean
 }
 
 class ApiFailure extends Error {
@@ -172,19 +180,21 @@ export class SolarUserEmulator {
       this.fail(res, error as Error)
       return
     }
-    if (await this.applyFault(record, res)) return
+    if (await this.applyFault(record, res, false)) return
     try {
       const data = this.route(record, caller)
+      if (await this.applyFault(record, res, true)) return
       this.send(res, 200, data === undefined ? {success: true} : {success: true, data})
     } catch (error) {
       this.fail(res, error as Error)
     }
   }
 
-  private async applyFault(record: RecordedRequest, res: ServerResponse): Promise<boolean> {
+  private async applyFault(record: RecordedRequest, res: ServerResponse, applied = false): Promise<boolean> {
     const fault = this.faults.find(
       (f) =>
         (f.times ?? 1) > 0 &&
+        (f.afterApplying ?? false) === applied &&
         (!f.method || f.method === record.method) &&
         (f.path === undefined || (f.path === '' ? record.path === BASE_PATH : record.path.endsWith(f.path))),
     )
@@ -196,9 +206,41 @@ export class SolarUserEmulator {
       res.socket?.destroy()
       return true
     }
+    if (fault.action === 'drip' || fault.action === 'endless' || fault.action === 'bomb') {
+      this.stream(res, fault.action, fault.headers)
+      return true
+    }
     res.writeHead(fault.status ?? 500, {'Content-Type': fault.contentType ?? 'application/json;charset=UTF-8', ...fault.headers})
     res.end(fault.body ?? '')
     return true
+  }
+
+  /** A body that never ends, until the client goes away. */
+  private stream(res: ServerResponse, kind: 'drip' | 'endless' | 'bomb', headers: Record<string, string> = {}): void {
+    const type = {'Content-Type': 'application/json;charset=UTF-8', ...headers}
+    if (kind === 'drip') {
+      res.writeHead(200, type)
+      res.write('{')
+      const timer = setInterval(() => {
+        res.write(' ')
+      }, 1000)
+      res.on('close', () => {
+        clearInterval(timer)
+      })
+      return
+    }
+    const zeros = Buffer.alloc(64 * 1024, kind === 'bomb' ? 0 : 0x20)
+    const source = Readable.from(
+      (function* () {
+        for (;;) yield zeros
+      })(),
+    )
+    res.writeHead(200, kind === 'bomb' ? {...type, 'Content-Encoding': 'gzip'} : type)
+    const body = kind === 'bomb' ? source.pipe(createGzip({level: 9})) : source
+    body.pipe(res)
+    res.on('close', () => {
+      source.destroy()
+    })
   }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -70,9 +70,9 @@ describe('generated docs', () => {
     const {default: SecTokensUpdate} = await import('../../plugins/sec-tokens/src/commands/sec-tokens/update.js')
     assert.equal(SecTokensUpdate.usage, `<%= command.id %> ${synopsis(SecTokensUpdate.flags)}`)
     const page = readFileSync(join(ROOT, 'docs', 'commands', 'sec-tokens-update.md'), 'utf8')
-    const usage = /## Usage\n\n```\n([^`]*)\n```/.exec(page)?.[1]
+    const usage = /## Usage\n\n```\n([^`]*)\n```/.exec(page)?.[1] ?? ''
     // s10k adds one option the seed page leaves out of its synopsis (but lists): --type, the guard
-    assert.ok(usage?.includes(' [-t=<tokenType>]'), 'the synopsis shows --type')
+    assert.ok(usage.includes(' [-t=<tokenType>]'), 'the synopsis shows --type')
     assert.equal(usage.replace(' [-t=<tokenType>]', ''), SYNOPSIS)
   })
 

@@ -61,21 +61,59 @@ export function parseTimeZone(input: string, flag = 'time-zone'): TimeZone {
   }
 }
 
-function isoLocal(t: LocalDateTime): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0')
-  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}.${p(t.millisecond, 3)}`
+/** Epoch milliseconds of a wall-clock time read as UTC, the year taken literally (0050 is year 50, not 1950). */
+function utcMillis(t: LocalDateTime): number {
+  const date = new Date(Date.UTC(2000, 0, 1, t.hour, t.minute, t.second, t.millisecond))
+  date.setUTCFullYear(t.year, t.month - 1, t.day)
+  return date.getTime()
 }
 
-/** Epoch milliseconds of a wall-clock time in a zone, or in the system's zone when none is given. */
-export async function toEpochMillis(local: LocalDateTime, zone?: TimeZone): Promise<number> {
-  const utc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond)
-  if (zone?.kind === 'offset') return utc - zone.minutes * 60_000
-  const [{default: dayjs}, {default: utcPlugin}, {default: timezone}] = await Promise.all([
-    import('dayjs'),
-    import('dayjs/plugin/utc.js'),
-    import('dayjs/plugin/timezone.js'),
-  ])
-  dayjs.extend(utcPlugin)
-  dayjs.extend(timezone)
-  return zone ? dayjs.tz(isoLocal(local), zone.id).valueOf() : dayjs(isoLocal(local)).valueOf()
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(zone: string, instant: number): number {
+  let format = formats.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formats.set(zone, format)
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]))
+  const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year)
+  const local = utcMillis({
+    year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: 0,
+  })
+  return local - (instant - (((instant % 1000) + 1000) % 1000))
+}
+
+/**
+ * Epoch milliseconds of a wall-clock time in a zone, or in the system's zone when none is given, as Java's
+ * `ZonedDateTime.of` places it: a time that occurs twice (clocks going back) is the earlier instant; a time
+ * that does not occur (clocks going forward) moves later by the length of the gap.
+ */
+export function toEpochMillis(local: LocalDateTime, zone?: TimeZone): number {
+  const asUtc = utcMillis(local)
+  if (zone?.kind === 'offset') return asUtc - zone.minutes * 60_000
+  const id = zone?.id ?? new Intl.DateTimeFormat().resolvedOptions().timeZone
+  // the offsets in force a day either side cover any one transition
+  const before = offsetAt(id, asUtc - 86_400_000)
+  const after = offsetAt(id, asUtc + 86_400_000)
+  const candidates = [...new Set([before, after])].map((offset) => asUtc - offset).filter((t) => offsetAt(id, t) === asUtc - t)
+  if (candidates.length > 0) return Math.min(...candidates)
+  return asUtc - before
 }

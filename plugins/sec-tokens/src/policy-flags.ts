@@ -1,4 +1,4 @@
-import {Flags, type Interfaces, enumFlag, enumValue, integerItem, listFlag, oneOf, uniqueValues} from 's10k'
+import {Flags, type Interfaces, enumFlag, enumValue, integerItem, invalidValue, listFlag, oneOf, uniqueValues} from 's10k'
 
 import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './expiration.js'
 import {AGGREGATIONS, LOCATION_PRECISIONS, type SecurityPolicy} from './policy.js'
@@ -67,8 +67,13 @@ export const policyFlags = {
 export type PolicyFlagValues = Interfaces.InferredFlags<typeof policyFlags>
 
 /** The policy the options describe, or undefined when none was given (`--time-zone` alone is none). */
-export async function buildPolicy(flags: PolicyFlagValues): Promise<SecurityPolicy | undefined> {
+export function buildPolicy(flags: PolicyFlagValues, now = Date.now()): SecurityPolicy | undefined {
   const expiration = flags['expiration-date']
+  const notAfter = expiration ? toEpochMillis(expiration, flags['time-zone']) : undefined
+  // the service would take it and the token would stop working at once
+  if (notAfter !== undefined && notAfter <= now) {
+    throw invalidValue('expiration-date', `${new Date(notAfter).toISOString()} is in the past; a token would expire at once`)
+  }
   const policy: SecurityPolicy = {
     nodeIds: uniqueValues(flags['node-id']),
     sourceIds: uniqueValues(flags['source-id']),
@@ -79,7 +84,7 @@ export async function buildPolicy(flags: PolicyFlagValues): Promise<SecurityPoli
     nodeMetadataPaths: uniqueValues(flags['node-metadata-path']),
     userMetadataPaths: uniqueValues(flags['user-metadata-path']),
     apiPaths: uniqueValues(flags['api-path']),
-    notAfter: expiration ? await toEpochMillis(expiration, flags['time-zone']) : undefined,
+    notAfter,
     refreshAllowed: flags['refresh-allowed'] ? true : undefined,
   }
   return Object.values(policy).some((v) => v !== undefined) ? policy : undefined

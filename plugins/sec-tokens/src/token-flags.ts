@@ -1,12 +1,26 @@
-import {Flags, type Interfaces, enumFlag, listFlag, oneOf} from 's10k'
+import {Flags, type Interfaces, enumFlag, invalidValue, listFlag, oneOf} from 's10k'
 
 import {TOKEN_TYPES} from './tokens.js'
 
 /** Options that more than one sec-tokens command takes, defined once. */
 
-export const tokenIdFlag = (summary: string) => Flags.string({aliases: ['id'], required: true, helpValue: 'tokenId', summary})
+/** One token ID: not empty, and without the commas or white space that would make it several (or none). */
+export function tokenId(value: string, flag: string): string {
+  if (value === '') throw invalidValue(flag, 'a token ID is needed, not an empty value')
+  if (value.includes(',')) throw invalidValue(flag, `one token ID at a time, but '${value}' is a list`)
+  if (/[\s\p{Cc}]/u.test(value)) throw invalidValue(flag, `a token ID has no spaces or control characters: '${value}'`)
+  return value
+}
 
-export const tokenIdsFlag = (summary: string) => listFlag((value) => value, {aliases: ['id'], helpValue: 'tokenId[,tokenId...]', summary})
+export const tokenIdFlag = (summary: string): Interfaces.OptionFlag<string> =>
+  Flags.custom({parse: async (input, _context, opt) => tokenId(input, opt.name)})({
+    aliases: ['id'],
+    required: true,
+    helpValue: 'tokenId',
+    summary,
+  })
+
+export const tokenIdsFlag = (summary: string) => listFlag(tokenId, {aliases: ['id'], helpValue: 'tokenId[,tokenId...]', summary})
 
 const typeText = (summary: string) => ({char: 't', helpValue: '<tokenType>', summary: `${summary}, ${oneOf(TOKEN_TYPES)}`, description: ''}) as const
 

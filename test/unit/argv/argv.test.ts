@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {expandArgumentFiles, tokenizeArgumentFile} from '../../../src/argv/argument-files.js'
+import {MAX_DEPTH, expandArgumentFiles, tokenizeArgumentFile} from '../../../src/argv/argument-files.js'
 import {hoistGlobalOptions} from '../../../src/argv/global-options.js'
 import {GLOBAL_OPTIONS} from '../../../src/flags.js'
 import {type FlagShape, rewritePicocliOptions} from '../../../src/argv/picocli.js'
@@ -159,10 +159,38 @@ describe('argument files', () => {
     ])
   })
 
-  it('passes a missing file on literally and stops runaway nesting', () => {
+  it('passes a missing file on literally', () => {
     assert.deepEqual(expandArgumentFiles(['@missing.txt', '@'], read), ['@missing.txt', '@'])
-    const looped = expandArgumentFiles(['@loop.txt'], read)
-    assert.equal(looped.filter((a) => a === '-a').length, 16)
+  })
+
+  it('refuses a file that includes itself, directly or through another', () => {
+    assert.throws(() => expandArgumentFiles(['@loop.txt'], read), {name: 'UsageError', message: '@loop.txt includes itself: @loop.txt -> @loop.txt'})
+    const pair = {'a.txt': '-a @b.txt', 'b.txt': '@a.txt'}
+    assert.throws(() => expandArgumentFiles(['x', '@a.txt'], (p) => pair[p as keyof typeof pair]), {
+      name: 'UsageError',
+      message: '@a.txt includes itself: @a.txt -> @b.txt -> @a.txt',
+    })
+    // the same file twice side by side is not a cycle
+    assert.deepEqual(expandArgumentFiles(['@more.txt', '@more.txt'], read).length, 8)
+  })
+
+  it(`refuses nesting deeper than ${MAX_DEPTH} files`, () => {
+    const chain = (p: string) => {
+      const n = Number(/^f(\d+)$/.exec(p)?.[1])
+      return Number.isNaN(n) ? undefined : `-a @f${n + 1}`
+    }
+    assert.equal(expandArgumentFiles(['@f1'], (p) => (p === `f${MAX_DEPTH}` ? '-a' : chain(p))).length, MAX_DEPTH)
+    assert.throws(() => expandArgumentFiles(['@f1'], chain), {
+      name: 'UsageError',
+      message: `@f${MAX_DEPTH + 1}: argument files nest more than ${MAX_DEPTH} deep (from @f1)`,
+    })
+  })
+
+  it('expands a file of 100,000 options without recursing', () => {
+    const big = Array.from({length: 100_000}, (_, i) => `-node ${i}`).join('\n')
+    const out = expandArgumentFiles(['update', '@big.txt'], (p) => (p === 'big.txt' ? big : undefined))
+    assert.equal(out.length, 200_001)
+    assert.equal(out.at(-1), '99999')
   })
 
   it('does not expand after --', () => {

@@ -133,7 +133,8 @@ describe('CSV', () => {
       ),
       'Token ID,User ID,Policy\r\n' +
         '"a,b",1,"{\n  ""nodeIds"" : [ 107, 164 ],\n  ""sourceIds"" : [ ""/REGION2/**"" ]\n}"\r\n' +
-        'c,2,"say ""hi""\r\nbye"\r\n',
+        // a carriage return inside a field is shown escaped (it would return the cursor over the row); a line feed is kept
+        'c,2,"say ""hi""\\u000d\nbye"\r\n',
     )
   })
 

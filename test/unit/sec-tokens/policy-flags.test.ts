@@ -50,7 +50,7 @@ describe('policy flags', () => {
       '/um/a,/um/b',
       '-r',
       '--expiration-date',
-      '2020-10-30T12:45',
+      '2099-10-30T12:45',
       '--time-zone',
       'Pacific/Auckland',
     )
@@ -64,7 +64,7 @@ describe('policy flags', () => {
       nodeMetadataPaths: ['/pm/**'],
       userMetadataPaths: ['/um/a', '/um/b'],
       apiPaths: undefined,
-      notAfter: 1604015100000,
+      notAfter: 4097000700000,
       refreshAllowed: true,
     })
   })
@@ -104,17 +104,40 @@ describe('expiration date and time zone', () => {
     }
   })
 
-  it('converts in a zone, an offset or UTC', async () => {
+  it('converts in a zone, an offset or UTC', () => {
     const local = parseLocalDateTime('2020-10-30T12:45')
-    assert.equal(await toEpochMillis(local, parseTimeZone('Pacific/Auckland')), 1604015100000)
-    assert.equal(await toEpochMillis(local, parseTimeZone('UTC')), 1604061900000)
-    assert.equal(await toEpochMillis(local, parseTimeZone('-05:00')), 1604061900000 + 5 * 3_600_000)
-    assert.equal(await toEpochMillis(local, parseTimeZone('GMT+5')), 1604061900000 - 5 * 3_600_000)
+    assert.equal(toEpochMillis(local, parseTimeZone('Pacific/Auckland')), 1604015100000)
+    assert.equal(toEpochMillis(local, parseTimeZone('UTC')), 1604061900000)
+    assert.equal(toEpochMillis(local, parseTimeZone('-05:00')), 1604061900000 + 5 * 3_600_000)
+    assert.equal(toEpochMillis(local, parseTimeZone('GMT+5')), 1604061900000 - 5 * 3_600_000)
   })
 
-  it('uses the local zone when none is given', async () => {
+  it('takes years literally', () => {
+    assert.equal(new Date(toEpochMillis(parseLocalDateTime('0050-06-01'), parseTimeZone('UTC'))).toISOString(), '0050-06-01T00:00:00.000Z')
+    assert.equal(new Date(toEpochMillis(parseLocalDateTime('0099-12-31T23:59'), parseTimeZone('Europe/Paris'))).getUTCFullYear(), 99)
+  })
+
+  it('takes the earlier instant of a time that occurs twice and moves a skipped time later, as Java does', () => {
+    const at = (local: string, zone: string) => new Date(toEpochMillis(parseLocalDateTime(local), parseTimeZone(zone))).toISOString()
+    // clocks go back at 02:00 EDT to 01:00 EST: 01:30 happens twice
+    assert.equal(at('2025-11-02T01:30', 'America/New_York'), '2025-11-02T05:30:00.000Z')
+    assert.equal(at('2021-04-04T02:30', 'Pacific/Auckland'), '2021-04-03T13:30:00.000Z')
+    // clocks go forward at 02:00 EST to 03:00 EDT: 02:30 is 03:30 EDT
+    assert.equal(at('2025-03-09T02:30', 'America/New_York'), '2025-03-09T07:30:00.000Z')
+    assert.equal(at('2025-07-01T12:00', 'America/New_York'), '2025-07-01T16:00:00.000Z')
+  })
+
+  it('refuses an expiration date in the past', async () => {
+    const {flags} = await Parser.parse(['--expiration-date', '2020-10-30', '--time-zone', 'UTC'], {flags: policyFlags, strict: true})
+    assert.throws(() => buildPolicy(flags), {
+      message: "Invalid value for option '--expiration-date': 2020-10-30T00:00:00.000Z is in the past; a token would expire at once",
+    })
+    assert.equal(buildPolicy(flags, Date.UTC(2020, 0, 1))?.notAfter, Date.UTC(2020, 9, 30))
+  })
+
+  it('uses the local zone when none is given', () => {
     const local = parseLocalDateTime('2020-10-30T12:45')
-    assert.equal(await toEpochMillis(local), new Date(2020, 9, 30, 12, 45).getTime())
+    assert.equal(toEpochMillis(local), new Date(2020, 9, 30, 12, 45).getTime())
   })
 
   it('rejects unknown zones and impossible offsets', () => {

@@ -41,7 +41,7 @@ export default class SecTokensCreate extends S10kCommand {
 
   async run(): Promise<Report | undefined> {
     const {flags} = await this.parse(SecTokensCreate)
-    const policy = await buildPolicy(flags)
+    const policy = buildPolicy(flags)
     const client = await this.client()
     const info = {name: flags.name || undefined, description: flags.description || undefined}
     const named = Boolean(info.name || info.description)

@@ -58,7 +58,7 @@ export default class SecTokensUpdate extends S10kCommand {
       name: flags.name,
       description: flags.description,
       status: flags.active ? 'Active' : flags.disabled ? 'Disabled' : undefined,
-      policy: await buildPolicy(flags),
+      policy: buildPolicy(flags),
       replacePolicy: flags.replace,
       expectedType: flags.type,
     } as const

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+
+import {exampleTokens} from '../support/fixtures.js'
+import {useSession} from '../support/session.js'
+
+const API = '/solaruser/api/v1/sec/user/auth-tokens'
+const EVIL = 'eViL0123456789abcdef'
+// erase the line and move up (hiding the row above), set the window title, ring the bell, back over text, return
+const NAME = 'ok\u001b[2K\u001b[1A\u001b]0;pwned\u0007\bX\rY'
+const DESCRIPTION = 'over\u009b2Jthere\u202Eevil'
+
+/** Anything a terminal obeys: C0 controls but line feed (and CSV's own CRLF record ends), DEL, C1, bidi overrides. */
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const RAW = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+
+describe('hostile text from the service', () => {
+  const session = useSession([
+    ...exampleTokens(),
+    {id: EVIL, userId: 123, created: '2025-10-01 00:00:00Z', name: NAME, description: DESCRIPTION, status: 'Active', type: 'User'},
+  ])
+
+  it('PRETTY shows control characters escaped, and every row stays visible', async () => {
+    const result = await session.run(['sec-tokens', 'list'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.doesNotMatch(result.stdout, RAW)
+    assert.ok(result.stdout.includes('ok\\u001b[2K\\u001b[1A\\u001b]0;pwned\\u0007\\u0008X\\u000dY'), result.stdout)
+    assert.ok(result.stdout.includes('over\\u009b2Jthere\\u202eevil'))
+    for (const id of ['a09sjds09wu9wjsd9uy2', 'hNAdH.aXHaEqFossMwT8', 'kF67p6g30eUXQICUgzQf', EVIL]) assert.ok(result.stdout.includes(id), id)
+  })
+
+  it('CSV shows them escaped too; JSON keeps the exact text, escaped as JSON does', async () => {
+    const csv = await session.run(['sec-tokens', 'list', '-mode', 'CSV'])
+    assert.doesNotMatch(csv.stdout.replaceAll('\r\n', '\n'), RAW)
+    assert.ok(csv.stdout.includes(`${EVIL},2025-10-01T00:00:00Z,123,User,Active,ok\\u001b[2K`), csv.stdout)
+    const json = await session.run(['sec-tokens', 'list', '-id', EVIL, '-mode', 'JSON'])
+    assert.doesNotMatch(json.stdout, RAW)
+    const [token] = JSON.parse(json.stdout) as [{name: string; description: string}]
+    assert.equal(token.name, NAME)
+    assert.equal(token.description, DESCRIPTION)
+    assert.ok(json.stdout.includes('"description":"over\\u009B2Jthere\\u202Eevil"'), json.stdout)
+  })
+
+  it('a service message is shown escaped, on one line', async () => {
+    session.emulator.inject({path: '/find', status: 400, body: JSON.stringify({success: false, message: 'bad\u001b]0;pwned\u0007\nSecond line'})})
+    const result = await session.run(['sec-tokens', 'list'])
+    assert.equal(result.code, 1)
+    assert.equal(result.stderr, `bad\\u001b]0;pwned\\u0007\\u000aSecond line (HTTP 400 from GET ${session.url}${API}/find)\n`)
+  })
+
+  it('an argument quoted in an error is shown escaped', async () => {
+    const result = await session.run(['sec-tokens', 'update', '-id', EVIL, '-mode', 'X\u001b[31m'])
+    assert.equal(result.code, 2)
+    assert.doesNotMatch(result.stderr, RAW)
+    assert.match(result.stderr, /but was 'X\\u001b\[31m'/)
+  })
+})
