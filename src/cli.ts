@@ -5,9 +5,9 @@
 import {execute} from '@oclif/core'
 
 import {prepareArgv as prepareWith} from './argv/index.js'
-import {S10kError} from './errors.js'
+import {ExitCode, S10kError} from './errors.js'
 import {printable} from './printable.js'
-import {redactStderr, registerSecret, secretsInArgv} from './secrets.js'
+import {redactStderr, registerSecret, secretAfterPrompt, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
 
 export * from './index.js'
@@ -26,6 +26,15 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
   for (const secret of secretsInArgv(argv)) registerSecret(secret)
   registerSecret(process.env.SN_TOKEN_SECRET)
   redactStderr()
+  const slip = secretAfterPrompt(argv)
+  if (slip !== undefined) {
+    registerSecret(slip)
+    process.stderr.write(
+      'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE\n',
+    )
+    process.exitCode = ExitCode.usage
+    return
+  }
   let args: string[]
   try {
     args = prepareArgv(argv)

@@ -1,6 +1,5 @@
 import {S10kError, UsageError} from './errors.js'
 import {shortNames} from './flags.js'
-import {isSecret} from './secrets.js'
 
 type FlagNames = Parameters<typeof shortNames>[0]
 
@@ -48,12 +47,6 @@ export function toUsageError(error: unknown, flags: Readonly<Record<string, Flag
   if (expects) {
     return new UsageError(
       `Missing value for option ${optionName(expects[1], flags)} (attach a value that starts with - with =, as in --${expects[1]}=-x)`,
-    )
-  }
-  const unexpected = /^Unexpected arguments?: (.*)$/.exec(text)
-  if (unexpected && unexpected[1].split(/,\s*/).some(isSecret)) {
-    return new UsageError(
-      'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE',
     )
   }
   const once = /^Flag --([\w-]+) can only be specified once$/.exec(text)

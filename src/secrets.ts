@@ -14,20 +14,13 @@ export function registerSecret(value: string | undefined): void {
   if (value !== undefined && value.length >= MIN_LENGTH) secrets.add(value)
 }
 
-export function isSecret(value: string): boolean {
-  return secrets.has(value)
-}
-
 export function redact(text: string): string {
   let out = text
   for (const secret of secrets) if (out.includes(secret)) out = out.replaceAll(secret, REDACTED)
   return out
 }
 
-/**
- * The values the arguments give as secrets: `--secret X`, `--secret=X`, `-p=X`, and `-p X`, a slip for
- * `--secret=X` (`-p` alone prompts, so X would be an unexpected argument quoted in the error).
- */
+/** The values the arguments give as secrets: `--secret X`, `--secret=X`, `-p=X`. */
 export function secretsInArgv(argv: readonly string[]): string[] {
   const found: string[] = []
   for (let i = 0; i < argv.length; i++) {
@@ -35,9 +28,25 @@ export function secretsInArgv(argv: readonly string[]): string[] {
     if (arg === '--') break
     const attached = /^(?:--secret|-p)=(.*)$/s.exec(arg)
     if (attached) found.push(attached[1])
-    else if ((arg === '--secret' || arg === '-p') && i + 1 < argv.length && !argv[i + 1].startsWith('-')) found.push(argv[i + 1])
+    else if (arg === '--secret' && i + 1 < argv.length) found.push(argv[i + 1])
   }
   return found
+}
+
+/** A command or topic name, as `-p` may be followed by before the command (`s10k -p sec-tokens list`). */
+const COMMAND_WORD = /^[a-z]+(-[a-z]+)*(:[a-z]+(-[a-z]+)*)*$/
+
+/**
+ * `-p X`, a slip for `--secret=X`: `-p` takes no value (alone it prompts), so X would end up quoted in an
+ * "unexpected argument" error, or taken for the command. Gives X, unless it reads as a command name.
+ */
+export function secretAfterPrompt(argv: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    if (argv[i] === '--') return undefined
+    const next = argv[i + 1]
+    if (argv[i] === '-p' && next !== '--' && !next.startsWith('-') && !COMMAND_WORD.test(next)) return next
+  }
+  return undefined
 }
 
 /** Makes every write to stderr go through `redact`. */

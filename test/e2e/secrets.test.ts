@@ -48,6 +48,36 @@ describe('secrets', () => {
     }
   }
 
+  for (const args of [
+    ['sec-tokens', 'list', '-p', CALLER.secret],
+    ['-p', CALLER.secret, 'sec-tokens', 'list'],
+    ['sec-tokens', 'list', '-u', CALLER.tokenId, '-p', CALLER.secret, '-mode', 'CSV'],
+  ]) {
+    it(`never echoes a secret typed after -p (which takes none): ${args.join(' ').replace(CALLER.secret, '***')}`, async () => {
+      const result = await session.run(args)
+      assert.equal(result.code, 2)
+      assert.equal(
+        result.stderr,
+        'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE\n',
+      )
+    })
+  }
+
+  it('keeps the secret out of DEBUG output too, wherever it came from', async () => {
+    for (const [args, env] of [
+      [['sec-tokens', 'list', '-u', CALLER.tokenId, `--secret=${CALLER.secret}`], {}],
+      [['sec-tokens', 'list', '--secret', CALLER.secret, '-u', CALLER.tokenId], {}],
+      [['sec-tokens', 'list'], {SN_TOKEN_ID: CALLER.tokenId, SN_TOKEN_SECRET: CALLER.secret}],
+      [['sec-tokens', 'list'], {}],
+    ] as const) {
+      const result = await session.run(args, {env: {DEBUG: '*', ...env}})
+      assert.equal(result.code, 0, result.stderr.slice(-500))
+      assert.ok(result.stderr.includes('oclif'), 'DEBUG output is on')
+      assert.ok(!result.stderr.includes(CALLER.secret), 'the secret is in the DEBUG output')
+      assert.ok(!result.stderr.includes(key), 'the signing key is in the DEBUG output')
+    }
+  })
+
   it('a secret given on the command line is used, with a warning about shell history', async () => {
     const result = await session.run(['-u', CALLER.tokenId, `-p=${CALLER.secret}`, 'sec-tokens', 'list', '-id', KF])
     assert.equal(result.code, 0)
