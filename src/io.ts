@@ -76,21 +76,41 @@ async function readSecretAtTerminal(stdin: NodeJS.ReadStream, prompt: string, wr
 
 function writeStream(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const failed = (error: Error): void => {
-      reject(error)
+    if (stream.errored) {
+      reject(stream.errored)
+      return
     }
-    stream.once('error', failed)
+    // a failed write gives its error here; the 'error' event that follows, at a time of the stream's choosing,
+    // is taken by the listener processIO() keeps on the stream
     stream.write(text, (error) => {
-      // a failed write also emits 'error' after this callback: keep listening until then
-      setImmediate(() => stream.removeListener('error', failed))
-      if (error) reject(error)
-      else resolve()
+      if (error) {
+        reported.add(error)
+        reject(error)
+      } else resolve()
     })
   })
 }
 
+/** Write errors a caller of writeOut has been given (and will report). */
+const reported = new WeakSet<Error>()
+
+/**
+ * stdout's 'error' events. oclif's own listener rethrows every one but EPIPE, which turns a full disk under
+ * `> file` into a crash with a stack trace (and, for `create`, would lose the new token's secret); errors of
+ * writeOut are reported by the command instead, and any other is said in one line.
+ */
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (reported.has(error) || error.code === 'EPIPE') return
+  process.stderr.write(`Cannot write the output${error.code ? ` (${error.code})` : ''}: ${error.message}\n`)
+  process.exitCode = ExitCode.requestFailed
+}
+
 /** The process's own standard streams. */
 export function processIO(): IOStreams {
+  for (const listener of process.stdout.listeners('error')) {
+    if (listener !== onStdoutError) process.stdout.removeListener('error', listener as (...args: unknown[]) => void)
+  }
+  if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', onStdoutError)
   const writeErr = (text: string): void => {
     process.stderr.write(text)
   }

@@ -9,11 +9,15 @@ export interface Instant {
   nano: number
 }
 
+/** The range of a JavaScript date. */
+const MAX_DATE_MS = 8.64e15
+
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
 /** Parses the service's `created` leniently: space or `T` form, any offset, or epoch milliseconds. */
 export function parseInstant(value: unknown): Instant | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) {
+  // beyond ±8.64e15 ms a JavaScript date cannot show it: such a value is shown as the service sent it
+  if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_DATE_MS) {
     const millis = Math.floor(value)
     const second = Math.floor(millis / 1000) * 1000
     return {epochSecondMillis: second, nano: (millis - second) * 1_000_000}
@@ -27,9 +31,12 @@ export function parseInstant(value: unknown): Instant | undefined {
     const digits = zone.slice(1).replace(':', '')
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0))
   }
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s))
-  if (Number.isNaN(utc)) return undefined
-  return {epochSecondMillis: utc - offsetMinutes * 60_000, nano: Number(fraction.padEnd(9, '0'))}
+  const date = new Date(Date.UTC(2000, 0, 1, Number(h), Number(mi), Number(s)))
+  // years taken literally (Date.UTC reads 0050 as 1950)
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d))
+  const utc = date.getTime() - offsetMinutes * 60_000
+  if (Number.isNaN(utc) || Math.abs(utc) > MAX_DATE_MS) return undefined
+  return {epochSecondMillis: utc, nano: Number(fraction.padEnd(9, '0'))}
 }
 
 function datePart(instant: Instant, separator: string): string {

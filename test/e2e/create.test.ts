@@ -108,4 +108,42 @@ describe('sec-tokens create', () => {
     assert.doesNotMatch(result.stderr, /Dry run|Store the token secret/)
     assert.equal(session.emulator.requests.length, 1)
   })
+
+  it('gives the secret on stderr when stdout cannot take it (a full disk), exit 1, no stack trace', async () => {
+    const result = await session.run(['sec-tokens', 'create', '-t', 'User'], {stdoutTo: '/dev/full'})
+    const token = newToken()
+    assert.equal(result.code, 1)
+    assert.equal(
+      result.stderr,
+      `Store the token secret now: it cannot be shown again.\nToken ID: ${token.id}\nToken secret: ${token.secret}\n` +
+        `Cannot write the output (ENOSPC): ENOSPC: no space left on device, write\n`,
+    )
+  })
+
+  for (const [field, value, message] of [
+    ['created', 1e20, undefined],
+    ['name', 42, /has a token whose name is not text: 42$/],
+    ['policy', 'everything', /has a token whose policy is not an object: "everything"$/],
+  ] as const) {
+    it(`keeps the secret when the new token's ${field} is ${JSON.stringify(value)}`, async () => {
+      const body = {
+        success: true,
+        data: {id: 'NeWt0ken0000000000Aa', authSecret: 'S3cret-of-the-new-token', created: '2025-10-01 00:00:00Z', [field]: value},
+      }
+      session.emulator.inject({path: '/generate/User', status: 200, body: JSON.stringify(body)})
+      const result = await session.run(['sec-tokens', 'create', '-t', 'User', '-mode', 'CSV'])
+      assert.ok(`${result.stdout}${result.stderr}`.includes('S3cret-of-the-new-token'), result.stderr)
+      if (message) {
+        assert.equal(result.code, 1)
+        assert.match(
+          result.stderr,
+          /^Store the token secret now: it cannot be shown again\.\nToken ID: NeWt0ken0000000000Aa\nToken secret: S3cret-of-the-new-token\n/,
+        )
+        assert.match(result.stderr.trimEnd().split('\n').at(-1) ?? '', message)
+      } else {
+        assert.equal(result.code, 0, result.stderr)
+        assert.match(result.stdout, /\r\nNeWt0ken0000000000Aa,S3cret-of-the-new-token,100000000000000000000,/)
+      }
+    })
+  }
 })

@@ -86,4 +86,21 @@ describe('sec-tokens list', () => {
     }
     assert.deepEqual(session.emulator.requests, [])
   })
+
+  for (const [data, message] of [
+    [['abc'], /^The service's answer to GET \/solaruser\/api\/v1\/sec\/user\/auth-tokens\/find is not a list of results: \["abc"\]\n$/],
+    [{results: [null]}, /is not a token: null\n$/],
+    [{results: ['abc']}, /is not a token: "abc"\n$/],
+    [{results: [{id: 7}]}, /has a token whose id is not a token ID: 7\n$/],
+    [{results: [{id: 'x', name: ['a']}]}, /has a token whose name is not text: \["a"\]\n$/],
+    [{results: 'all'}, /has results that are not a list: "all"\n$/],
+  ] as const) {
+    it(`says what is wrong with an answer of another shape in one line: ${JSON.stringify(data)}`, async () => {
+      session.emulator.inject({path: '/find', status: 200, body: JSON.stringify({success: true, data})})
+      const result = await session.run(['sec-tokens', 'list'])
+      assert.equal(result.code, 1)
+      assert.equal(result.stdout, '')
+      assert.match(result.stderr, message)
+    })
+  }
 })

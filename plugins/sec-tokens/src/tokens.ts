@@ -30,6 +30,44 @@ export interface SecurityToken {
   policy?: unknown
 }
 
+const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
+  id: (v) => typeof v === 'string' && v !== '',
+  authSecret: (v) => typeof v === 'string',
+  created: (v) => typeof v === 'string' || typeof v === 'number',
+  userId: (v) => typeof v === 'number',
+  name: (v) => typeof v === 'string',
+  description: (v) => typeof v === 'string',
+  status: (v) => typeof v === 'string',
+  type: (v) => typeof v === 'string',
+  expired: (v) => typeof v === 'boolean',
+  policy: (v) => typeof v === 'object' && !Array.isArray(v),
+}
+
+const KINDS: Record<string, string> = {id: 'a token ID', created: 'a date', userId: 'a number', expired: 'true or false', policy: 'an object'}
+
+/**
+ * A token from the service, checked field by field: an answer of another shape is one clear error naming the
+ * field, never a crash further on. `answer` says which request it came from.
+ */
+export function checkToken(value: unknown, answer: string): SecurityToken {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new S10kError(`The service's answer to ${answer} is not a token: ${describeValue(value)}`)
+  }
+  for (const [field, ok] of Object.entries(FIELD_TYPES)) {
+    const v = (value as Record<string, unknown>)[field]
+    if (field !== 'id' && (v === undefined || v === null)) continue
+    if (!ok(v))
+      throw new S10kError(`The service's answer to ${answer} has a token whose ${field} is not ${KINDS[field] ?? 'text'}: ${describeValue(v)}`)
+  }
+  return value as SecurityToken
+}
+
+/** A value from the service, short, for a message. */
+function describeValue(value: unknown): string {
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value)
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text
+}
+
 /** What display needs of a token, read once: its policy as the Java tool reads it, and when it was created. */
 interface ParsedToken {
   token: SecurityToken
@@ -105,7 +143,7 @@ export interface TokenFilter {
 }
 
 interface FilterResults {
-  results?: SecurityToken[]
+  results?: unknown
 }
 
 /** How the service's refusals name a token. */
@@ -116,8 +154,15 @@ export async function findTokens(client: SolarClient, filter: TokenFilter): Prom
   if (filter.identifiers?.length) query.push(['identifiers', filter.identifiers.join(',')])
   if (filter.active !== undefined) query.push(['active', String(filter.active)])
   if (filter.types?.length) query.push(['tokenTypes', filter.types.join(',')])
-  const data = await client.request<FilterResults>({method: 'GET', path: `${TOKENS_PATH}/find`, query})
-  return data?.results ?? []
+  const data = await client.request({method: 'GET', path: `${TOKENS_PATH}/find`, query})
+  const answer = `GET ${TOKENS_PATH}/find`
+  if (data === undefined) return []
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeValue(data)}`)
+  const {results} = data as FilterResults
+  if (results === undefined || results === null) return []
+  if (!Array.isArray(results)) throw new S10kError(`The service's answer to ${answer} has results that are not a list: ${describeValue(results)}`)
+  return results.map((token) => checkToken(token, answer))
 }
 
 export async function findToken(client: SolarClient, id: string): Promise<SecurityToken | undefined> {
@@ -148,13 +193,10 @@ export async function saveTokenPolicy(
   policy: SecurityPolicy,
   replace: boolean,
 ): Promise<SecurityToken | NotSent | undefined> {
-  return client.request<SecurityToken>({
-    method: replace ? 'PUT' : 'PATCH',
-    path: `${TOKENS_PATH}/policy`,
-    query: [['tokenId', id]],
-    json: policyJson(policy),
-    subject: subject(id),
-  })
+  const method = replace ? 'PUT' : 'PATCH'
+  const path = `${TOKENS_PATH}/policy`
+  const token = await client.request({method, path, query: [['tokenId', id]], json: policyJson(policy), subject: subject(id)})
+  return token instanceof NotSent || token === undefined ? token : checkToken(token, `${method} ${path}`)
 }
 
 /** Creates a token; the response is the only time its secret is ever shown. */
@@ -168,6 +210,7 @@ export async function generateToken(client: SolarClient, type: string, policy?: 
   if (typeof token?.id !== 'string' || token.id === '' || typeof token.authSecret !== 'string' || token.authSecret === '') {
     throw new S10kError('The service returned no token (one may have been created without its secret: check with `s10k sec-tokens list`)')
   }
+  // the ID and secret are good: the caller makes sure they reach the user before it checks the other fields
   return token
 }
 

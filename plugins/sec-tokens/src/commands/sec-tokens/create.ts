@@ -2,7 +2,7 @@ import {NotSent, PartialResultError, type Report, S10kCommand, S10kError, comman
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {requiredTokenTypeFlag, tokenInfoFlags} from '../../token-flags.js'
-import {generateToken, newTokenSecret, saveTokenInfo, tokenReport} from '../../tokens.js'
+import {TOKENS_PATH, checkToken, generateToken, newTokenSecret, saveTokenInfo, tokenReport} from '../../tokens.js'
 
 const flags = withShortNames({
   type: requiredTokenTypeFlag('the type of token to create'),
@@ -50,6 +50,7 @@ export default class SecTokensCreate extends S10kCommand {
     if (token instanceof NotSent) return undefined
     // from here on, the secret must reach the user whatever happens: the service never shows it again
     this.deliverOnce(newTokenSecret(token))
+    checkToken(token, `POST ${TOKENS_PATH}/generate/${flags.type}`)
     if (named) {
       try {
         await this.progress.step('name and description', () => saveTokenInfo(client, token.id, info))
