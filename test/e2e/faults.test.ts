@@ -188,4 +188,12 @@ describe('faults', () => {
     assert.match(result.stderr, /^No answer from .*: connection reset\. May have been applied: status Disabled\.\n$/)
     assert.equal(session.emulator.tokens.get(HN)?.status, 'Disabled')
   })
+
+  it('names the changes as applied when only reading the token back fails', async () => {
+    session.emulator.inject({path: '/find', status: 500, body: '{"success":false,"message":"boom"}', times: 2})
+    const result = await session.run(['sec-tokens', 'update', '-id', HN, '-d'])
+    assert.equal(result.code, 1)
+    assert.equal(result.stderr, `Applied: status Disabled; the result could not be shown: boom (HTTP 500 from GET ${session.url}${API}/find)\n`)
+    assert.equal(session.emulator.tokens.get(HN)?.status, 'Disabled')
+  })
 })
