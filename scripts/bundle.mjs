@@ -70,6 +70,7 @@ if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are n
 
 copyFileSync(here('bundle/compile.cjs'), 'dist/bundle/compile.cjs')
 copyFileSync(here('bundle/loader.cjs'), 'dist/bundle/s10k.cjs')
+copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
 // plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli.ts)
 const require = createRequire(import.meta.url)

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {shortNames} from 's10k'
+import {handbookOrder, shortNames} from 's10k'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = 's10k'
@@ -105,20 +105,17 @@ function synopsisBreaks(manifest) {
 }
 
 function optionRows(flags) {
-  const rows = Object.values(flags)
-    .filter((f) => !f.hidden)
-    .map((f) => {
-      const eq = f.type === 'option' ? '=' : ''
-      const shorts = shortNames(f)
-      return {
-        key: (shorts[0] ?? f.name).toLowerCase(),
-        lower: (shorts[0] ?? f.name) === (shorts[0] ?? f.name).toLowerCase(),
-        option: shorts.map((s) => `\`-${s}${eq}\``).join(', '),
-        long: `\`--${f.name}${eq}\``,
-        description: f.summary ?? f.description ?? '',
-      }
-    })
-  rows.sort((a, b) => (a.key === b.key ? Number(b.lower) - Number(a.lower) : a.key.localeCompare(b.key)))
+  const rows = handbookOrder(Object.entries(flags).filter(([, f]) => !f.hidden)).map(([, f]) => {
+    const eq = f.type === 'option' ? '=' : ''
+    return {
+      option: shortNames(f)
+        .map((s) => `\`-${s}${eq}\``)
+        .join(', '),
+      long: `\`--${f.name}${eq}\``,
+      description: f.summary ?? f.description ?? '',
+    }
+  })
+  if (rows.length === 0) return 'No options of its own.'
   return [
     '| Option | Long Version | Description |',
     '|---|---|---|',

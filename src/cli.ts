@@ -5,8 +5,10 @@
 import {execute} from '@oclif/core'
 
 import {prepareArgv as prepareWith} from './argv/index.js'
+import Version from './commands/version.js'
 import {ExitCode, S10kError} from './errors.js'
 import {printable} from './printable.js'
+import {hasUserPlugins, onWarning, provideS10kToPlugins} from './user-plugins.js'
 import {redactStderr, registerSecret, secretAfterPrompt, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
 
@@ -14,7 +16,11 @@ export * from './index.js'
 export {execute}
 export {default as preparseHook} from './hooks/preparse.js'
 export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'
+export {default as commandNotFoundHook} from './hooks/command-not-found.js'
 export {S10kHelp} from './help.js'
+
+/** The core's own commands (oclif's explicit command strategy): `s10k version`. */
+export const COMMANDS = {version: Version}
 
 /** Expands `@files` and moves global options written before the command to after it. */
 export function prepareArgv(argv: readonly string[]): string[] {
@@ -35,6 +41,12 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     process.exitCode = ExitCode.usage
     return
   }
+  if (!process.env.DEBUG) {
+    process.removeAllListeners('warning')
+    process.on('warning', (warning) => {
+      onWarning(warning, (text) => process.stderr.write(printable(text)))
+    })
+  }
   let args: string[]
   try {
     args = prepareArgv(argv)
@@ -44,5 +56,10 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     process.exitCode = error.exitCode
     return
   }
+  // installing or linking loads the new plugin in this run too
+  const [first = '', second = ''] = args
+  const pluginCommand =
+    (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
+  if (pluginCommand || hasUserPlugins()) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
   await execute({args, dir})
 }

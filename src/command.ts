@@ -191,7 +191,7 @@ export abstract class S10kCommand extends Command {
       if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }
-    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io)}))
+    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io) || Boolean(this.globals?.pretty)}))
     if (this.delivery) this.note(this.delivery.note)
     this.delivery = undefined
   }

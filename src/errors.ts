@@ -8,6 +8,16 @@ export const ExitCode = {
   interrupted: 130,
 } as const
 
+/** What each exit code means, for `s10k --help` (README's table says more). */
+export const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [string, string]> = [
+  ['0', 'success'],
+  ['1', 'a request failed, or the service could not be reached; the message says what was applied'],
+  ['2', 'bad input (options, arguments, config or credentials files); nothing was sent'],
+  ['3', 'nothing to do (no update options given)'],
+  ['4', 'no credentials, or the service rejected them'],
+  ['128+N', 'stopped by signal N: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP'],
+]
+
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
 /** An error whose message is meant for the user, with the exit code it ends the run with. */

@@ -113,6 +113,23 @@ export function shortNames(flag: Named | undefined): string[] {
 }
 
 /**
+ * The handbook's order of a command's options: by first short name (or long name), ignoring case, a lowercase
+ * letter before its capital (`-a`, `-A`, `-agg`, `--aggregation`, `-d`, `-D`, ...), and `--display-mode`, which
+ * the Java tool's commands share, last. Help and docs use it.
+ */
+export function handbookOrder<F extends Named>(entries: ReadonlyArray<readonly [string, F]>): [string, F][] {
+  const key = ([name, flag]: readonly [string, F]): string => shortNames(flag)[0] ?? name
+  return [...entries]
+    .map((entry) => [entry[0], entry[1]] as [string, F])
+    .sort((a, b) => {
+      if ((a[0] === 'display-mode') !== (b[0] === 'display-mode')) return a[0] === 'display-mode' ? 1 : -1
+      const [ka, kb] = [key(a), key(b)]
+      if (ka.toLowerCase() !== kb.toLowerCase()) return ka.toLowerCase().localeCompare(kb.toLowerCase())
+      return Number(ka !== ka.toLowerCase()) - Number(kb !== kb.toLowerCase())
+    })
+}
+
+/**
  * Shows picocli names in help (`-id, --identifier`, `-n, -m, --name`): oclif lists only `char` and the long
  * name, but users of the Java tool type the short forms.
  */
@@ -140,6 +157,7 @@ export const globalFlags = {
   }),
   verbose: Flags.boolean({char: 'v', summary: 'print each request and its status to stderr', helpGroup: 'GLOBAL'}),
   'http-trace': Flags.boolean({summary: 'print HTTP traffic to stderr (signatures and secrets redacted)', helpGroup: 'GLOBAL'}),
+  pretty: Flags.boolean({summary: 'lay JSON out as on a terminal (indented) even when piped', helpGroup: 'GLOBAL'}),
   help: Flags.help({char: 'h', summary: 'show help', helpGroup: 'GLOBAL'}),
   version: Flags.version({char: 'V', summary: 'show the version', helpGroup: 'GLOBAL'}),
 }

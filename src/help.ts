@@ -1,11 +1,41 @@
 import {Help, type Command} from '@oclif/core'
 
-import {displayModeSummary} from './flags.js'
+import {EXIT_CODE_MEANINGS} from './errors.js'
+import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from './flags.js'
 import {loadPluginFormatters} from './hooks/events.js'
 
-/** oclif's help, with the display modes that plugins add listed in every command's `--display-mode`. */
+/** Two columns, as oclif lays out its sections: names padded to the widest, then the text. */
+function section(title: string, rows: ReadonlyArray<readonly [string, string]>): string {
+  const width = Math.max(...rows.map(([name]) => name.length))
+  return `${title}\n${rows.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`).join('\n')}`
+}
+
+/** The options every command takes, before or after the command, as `s10k --help` lists them. */
+export function globalOptionRows(): [string, string][] {
+  return GLOBAL_OPTIONS.map(({long, short, takesValue}) => {
+    const flag = globalFlags[long as keyof typeof globalFlags]
+    const value = takesValue && 'helpValue' in flag ? `=${String(flag.helpValue)}` : ''
+    const names = short ? `-${short}, --${long}${value}` : `    --${long}${value}`
+    return [names, flag.summary ?? '']
+  })
+}
+
+/**
+ * oclif's help, with the display modes that plugins add listed in every command's `--display-mode`, and the
+ * global options and exit codes in `s10k --help`.
+ */
 export class S10kHelp extends Help {
+  override async showRootHelp(): Promise<void> {
+    await super.showRootHelp()
+    this.log('')
+    this.log(section('GLOBAL OPTIONS (before or after the command)', globalOptionRows()))
+    this.log('')
+    this.log(section('EXIT CODES', EXIT_CODE_MEANINGS))
+  }
+
   override async showCommandHelp(command: Command.Loadable): Promise<void> {
+    // options in the handbook's order (helpOptions.flagSortOrder is none, so oclif keeps this one)
+    command.flags = Object.fromEntries(handbookOrder(Object.entries(command.flags)))
     if ('display-mode' in command.flags) {
       await loadPluginFormatters(this.config, (message) => process.stderr.write(`Warning: ${message}\n`))
       command.flags['display-mode'].summary = displayModeSummary()

@@ -16,6 +16,7 @@ export {
   commandUsage,
   listFlag,
   oneOf,
+  handbookOrder,
   shortNames,
   splitList,
   synopsis,

@@ -1,27 +1,27 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {readFile, writeFile, mkdir} from 'node:fs/promises'
+import {join} from 'node:path'
 
 import type {Hook} from '@oclif/core'
 
+const NPMRC = 'legacy-peer-deps=true\n'
+
 /**
- * Before `s10k plugins install`: plugins import `s10k` (a peer dependency), which is not on the npm registry,
- * so the user's plugin folder gets a `file:` dependency on this very CLI; npm then links it instead of
- * trying to download it.
+ * Before `s10k plugins install`: plugins declare `s10k` as a peer dependency, and s10k gives it to them itself
+ * (a module resolution hook: user-plugins.ts). npm must not try to install that peer from the registry (where
+ * `s10k` is not, or is someone else's), so the plugin folder's own .npmrc turns automatic peer installs off.
  */
 const hook: Hook.PluginsPreinstall = async function () {
-  const path = join(this.config.dataDir, 'package.json')
-  let pjson: {dependencies?: Record<string, string>; oclif?: unknown} & Record<string, unknown>
+  const dir = this.config.dataDir
+  const path = join(dir, '.npmrc')
+  let current = ''
   try {
-    pjson = JSON.parse(await readFile(path, 'utf8')) as typeof pjson
+    current = await readFile(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    pjson = {name: this.config.name, private: true, oclif: {schema: 1, plugins: []}}
   }
-  const self = `file:${this.config.root}`
-  if (pjson.dependencies?.s10k === self) return
-  pjson.dependencies = {...pjson.dependencies, s10k: self}
-  await mkdir(dirname(path), {recursive: true})
-  await writeFile(path, JSON.stringify(pjson, null, 2))
+  if (/^legacy-peer-deps\s*=\s*true\s*$/m.test(current)) return
+  await mkdir(dir, {recursive: true})
+  await writeFile(path, current === '' || current.endsWith('\n') ? current + NPMRC : `${current}\n${NPMRC}`)
 }
 
 export default hook

@@ -1,11 +1,14 @@
 import {compactJson, prettyJson, prettyJsonList} from './json.js'
 import type {RenderContext, Report} from './report.js'
 
-/** Pretty JSON (with a newline) on a terminal; compact JSON without a trailing newline when piped. */
+/**
+ * Pretty JSON on a terminal (or with --pretty), compact JSON when piped; either ends with a newline, so that a
+ * shell prompt does not run onto it (the Java tool writes none after compact JSON).
+ */
 export function renderJson(report: Report, {terminal}: RenderContext): string {
   if (!report.list) {
     const item = report.items[0] ?? null
-    return terminal ? prettyJson(item) + '\n' : compactJson(item)
+    return (terminal ? prettyJson(item) : compactJson(item)) + '\n'
   }
-  return terminal ? prettyJsonList(report.items) + '\n' : compactJson([...report.items])
+  return (terminal ? prettyJsonList(report.items) : compactJson([...report.items])) + '\n'
 }

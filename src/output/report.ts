@@ -23,7 +23,10 @@ export interface Report {
 }
 
 export interface RenderContext {
-  /** Both stdin and stdout are terminals (how the Java tool chooses pretty or compact JSON). */
+  /**
+   * Both stdin and stdout are terminals (how the Java tool chooses pretty or compact JSON), or the user asked
+   * for the terminal's layout anyway with `--pretty`.
+   */
   terminal: boolean
 }
 

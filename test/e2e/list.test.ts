@@ -45,7 +45,7 @@ describe('sec-tokens list', () => {
       ['hNAdH.aXHaEqFossMwT8', 'kF67p6g30eUXQICUgzQf'],
     )
     assert.ok(result.stdout.startsWith('[{"id":"hNAdH.aXHaEqFossMwT8","created":"2025-09-29 03:52:43.281061Z"'))
-    assert.ok(!result.stdout.endsWith('\n'))
+    assert.ok(result.stdout.endsWith('}]\n'), 'one line, ending with a newline')
   })
 
   it('says no tokens matched on stderr, exit 0, and [] in JSON mode', async () => {
@@ -56,7 +56,7 @@ describe('sec-tokens list', () => {
       assert.equal(result.stderr, 'No security tokens matched your criteria.\n')
     }
     const json = await session.run(['sec-tokens', 'list', '-id', 'nope', '-mode', 'JSON'])
-    assert.equal(json.stdout, '[]')
+    assert.equal(json.stdout, '[]\n')
     assert.equal(json.stderr, 'No security tokens matched your criteria.\n')
   })
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'node:test'
@@ -95,22 +95,53 @@ describe('plugins', () => {
     }
   })
 
-  it('installs a plugin from a package file without the registry, linking this s10k for it', async () => {
-    const pack = mkdtempSync(join(tmpdir(), 's10k-pack-'))
+  for (const form of ['./', 'file:./', 'absolute'] as const) {
+    it(`installs a plugin from a package file given as ${form === 'absolute' ? 'an absolute path' : `${form}NAME.tgz`}, in seconds, without the registry`, async () => {
+      const pack = mkdtempSync(join(tmpdir(), 's10k-pack-'))
+      try {
+        execFileSync('npm', ['pack', '--pack-destination', pack], {cwd: EXAMPLE, stdio: 'ignore'})
+        const file = readdirSync(pack)[0]
+        const arg = form === 'absolute' ? join(pack, file) : `${form}${file}`
+        const install = await runCli(['plugins', 'install', arg], {home: session.home.path, env, cwd: pack})
+        assert.equal(install.code, 0, install.stderr)
+        assert.doesNotMatch(install.stderr, /Warning/)
+        assert.equal((await session.run(['plugins'], {env})).stdout, 's10k-plugin-markdown 1.0.0\n')
+        // s10k is given to plugins by s10k itself, never fetched as the peer dependency
+        assert.match(readFileSync(join(dataDir, '.npmrc'), 'utf8'), /^legacy-peer-deps=true$/m)
+        const whoami = await session.run(['whoami', '-mode', 'markdown'], {env})
+        assert.equal(whoami.code, 0, whoami.stderr)
+        assert.match(whoami.stdout, /^\| Token ID \|/)
+        assert.equal((await session.run(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})).code, 0)
+      } finally {
+        rmSync(pack, {recursive: true, force: true})
+      }
+    })
+  }
+
+  it('gives s10k to a plugin linked from outside this folder, and says in one line when a plugin cannot load', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 's10k-outside-'))
     try {
-      execFileSync('npm', ['pack', '--pack-destination', pack], {cwd: EXAMPLE, stdio: 'ignore'})
-      const tarball = join(pack, readdirSync(pack)[0])
-      const install = await session.run(['plugins', 'install', `file:${tarball}`], {env})
-      assert.equal(install.code, 0, install.stderr)
-      assert.equal((await session.run(['plugins'], {env})).stdout, 's10k-plugin-markdown 1.0.0\n')
-      const pjson = JSON.parse(readFileSync(join(dataDir, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
-      assert.equal(pjson.dependencies.s10k, `file:${ROOT}`)
-      const whoami = await session.run(['whoami', '-mode', 'markdown'], {env})
-      assert.equal(whoami.code, 0, whoami.stderr)
-      assert.match(whoami.stdout, /^\| Token ID \|/)
-      assert.equal((await session.run(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})).code, 0)
+      mkdirSync(join(outside, 'commands'))
+      writeFileSync(
+        join(outside, 'package.json'),
+        JSON.stringify({name: 'outside-plugin', version: '1.0.0', type: 'module', oclif: {commands: './commands'}}),
+      )
+      writeFileSync(
+        join(outside, 'commands', 'hello.js'),
+        "import {S10kCommand} from 's10k'\nexport default class Hello extends S10kCommand {\n  static summary = 'Say hello.'\n  async run() {\n    return {message: 'hello from outside'}\n  }\n}\n",
+      )
+      const link = await session.run(['plugins', 'link', outside, '--no-install'], {env})
+      assert.equal(link.code, 0, link.stderr)
+      assert.equal(link.stderr.includes('Warning'), false, link.stderr)
+      const hello = await session.run(['hello'], {env})
+      assert.deepEqual([hello.code, hello.stdout, hello.stderr], [0, 'hello from outside\n', ''])
+
+      writeFileSync(join(outside, 'commands', 'broken.js'), 'this is not JavaScript(\n')
+      const list = await session.run(['sec-tokens', 'list', '-mode', 'CSV'], {env})
+      assert.equal(list.code, 0, list.stderr)
+      assert.match(list.stderr, /^Warning: plugin outside-plugin could not be loaded \(.+\); see: s10k plugins inspect outside-plugin\n$/)
     } finally {
-      rmSync(pack, {recursive: true, force: true})
+      rmSync(outside, {recursive: true, force: true})
     }
   })
 

@@ -45,7 +45,7 @@ describe('seed examples of sec-tokens update', () => {
     assert.equal(
       result.stdout,
       '{"id":"hNAdH.aXHaEqFossMwT8","created":"2025-09-29 03:52:43.281061Z","userId":123,"name":"Student access",' +
-        '"description":"Allow access to school system data.","status":"Active","type":"ReadNodeData","expired":false}',
+        '"description":"Allow access to school system data.","status":"Active","type":"ReadNodeData","expired":false}\n',
     )
   })
 
@@ -70,7 +70,7 @@ describe('seed examples of sec-tokens update', () => {
       json.stdout,
       '{"id":"kF67p6g30eUXQICUgzQf","created":"2025-09-29 04:23:20.302917Z","userId":123,"name":"Reporting: region 1",' +
         '"description":"Allow access to region 1 for reporting team.","status":"Active","type":"User","expired":false,' +
-        '"policy":{"nodeIds":[100,101,107,164],"sourceIds":["/REGION1/**","/REGION2/**"],"minAggregation":"Hour","refreshAllowed":true}}',
+        '"policy":{"nodeIds":[100,101,107,164],"sourceIds":["/REGION1/**","/REGION2/**"],"minAggregation":"Hour","refreshAllowed":true}}\n',
     )
   })
 
@@ -81,6 +81,7 @@ describe('seed examples of sec-tokens update', () => {
     const csv = await session.run([...EXAMPLE_3, '-mode=csv'])
     assert.equal(csv.stdout, CSV_3)
     const json = await session.run([...EXAMPLE_3, '-mode=JSON'])
-    assert.equal(json.stdout, JSON_3)
+    // the Java tool's compact JSON, and a newline after it (README: Differences)
+    assert.equal(json.stdout, `${JSON_3}\n`)
   })
 })

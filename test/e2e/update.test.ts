@@ -45,7 +45,7 @@ describe('sec-tokens update', () => {
       `PUT ${API}/policy?tokenId=${KF} {"nodeIds":[1,2,3],"sourceIds":["/a/**"],"minAggregation":"FiveMinute","minLocationPrecision":"Block",` +
         `"nodeMetadataPaths":["/pm/**"],"userMetadataPaths":["/um/**"],"apiPaths":["/api/**"],"notAfter":4097000700000,"refreshAllowed":true}`,
     ])
-    assert.match(result.stdout, /"policy":\{"nodeIds":\[1,2,3\],.*"notAfter":4097000700000,"refreshAllowed":true\}\}$/)
+    assert.match(result.stdout, /"policy":\{"nodeIds":\[1,2,3\],.*"notAfter":4097000700000,"refreshAllowed":true\}\}\n$/)
   })
 
   it('accepts the long forms with = and the colon command id', async () => {

@@ -345,8 +345,10 @@ export class SolarUserEmulator {
     if (sub !== undefined && restricted && record.method !== 'GET') throw new ApiFailure(403, 'ACCESS_DENIED')
     if (key === 'POST /info') {
       const token = this.owned(caller, params)
-      token.name = params.get('name') || undefined
-      token.description = params.get('description') || undefined
+      // the service keeps only text with a non-space character (Spring's hasText); blank is absent
+      const text = (value: string | null | undefined) => (value != null && value.trim() !== '' ? value : undefined)
+      token.name = text(params.get('name'))
+      token.description = text(params.get('description'))
       return undefined
     }
     if (key === 'POST /status') {

@@ -50,9 +50,9 @@ describe('JSON printer (Jackson layout)', () => {
     assert.equal(compactJson({a: 1, b: undefined, c: [true, null, 'x']}), '{"a":1,"c":[true,null,"x"]}')
   })
 
-  it('is compact without a newline when piped, pretty with one on a terminal', () => {
+  it('is compact when piped, pretty on a terminal, with a newline after either', () => {
     const single = report([['id1', '1', undefined]])
-    assert.equal(renderJson(single, {terminal: false}), '{"id":"id1"}')
+    assert.equal(renderJson(single, {terminal: false}), '{"id":"id1"}\n')
     assert.equal(renderJson(single, {terminal: true}), '{\n  "id" : "id1"\n}\n')
     const list = report(
       [
@@ -61,7 +61,7 @@ describe('JSON printer (Jackson layout)', () => {
       ],
       true,
     )
-    assert.equal(renderJson(list, {terminal: false}), '[{"id":"a"},{"id":"b"}]')
+    assert.equal(renderJson(list, {terminal: false}), '[{"id":"a"},{"id":"b"}]\n')
     assert.equal(renderJson(list, {terminal: true}), '[\n{\n  "id" : "a"\n},\n{\n  "id" : "b"\n}\n]\n')
   })
 })

@@ -53,6 +53,6 @@ describe("the seed page's outputs", () => {
         '  "status" : "Active",\n  "type" : "User",\n  "expired" : false,\n  "policy" : {\n' +
         '    "nodeIds" : [ 107, 164 ],\n    "sourceIds" : [ "/REGION2/**" ]\n  }\n}\n',
     )
-    assert.equal(renderJson(report, {terminal: false}), JSON_3)
+    assert.equal(renderJson(report, {terminal: false}), `${JSON_3}\n`)
   })
 })

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict'
+import {execFileSync, spawn} from 'node:child_process'
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {after, before, describe, it} from 'node:test'
+
+import {type CliResult, ROOT, cliEnv} from '../support/cli.js'
+import {type Session, openSession} from '../support/session.js'
+
+const KF = 'kF67p6g30eUXQICUgzQf'
+
+/** Runs the installed s10k (not this checkout's bin/run.js) from `cwd`. */
+function runInstalled(bin: string, args: readonly string[], options: {home: string; cwd: string; env?: Record<string, string>}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {cwd: options.cwd, env: {...cliEnv(options.home), ...options.env}})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      resolve({code: code ?? -1, stdout, stderr})
+    })
+    child.stdin.end()
+  })
+}
+
+/**
+ * `npm pack` at the root, then `npm install -g --prefix` of the tarball into an empty folder, as a user
+ * installs a release: the installed s10k works on its own, first-party plugin included.
+ */
+describe('the package', () => {
+  let work: string
+  let prefix: string
+  let tarball: string
+  let session: Session
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 's10k-install-'))
+    prefix = join(work, 'prefix')
+    // npm test has just built: pack what it built
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], {cwd: ROOT, stdio: 'ignore'})
+    tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? 'missing.tgz')
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], {cwd: work, stdio: 'ignore'})
+    session = await openSession()
+  })
+  after(async () => {
+    await session.close()
+    rmSync(work, {recursive: true, force: true})
+  })
+
+  it('is one tarball with the plugins, LICENSE and README, and no build leftovers', () => {
+    const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).split('\n')
+    for (const file of ['package/LICENSE', 'package/README.md', 'package/SECURITY.md', 'package/bin/run.js', 'package/dist/bundle/s10k.cjs']) {
+      assert.ok(files.includes(file), file)
+    }
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/dist/commands/sec-tokens/update.js'))
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/oclif.manifest.json'))
+    assert.deepEqual(
+      files.filter((f) => /tsbuildinfo|\/src\/|\/test\/|\.ts$/.test(f) && !f.endsWith('.d.ts')),
+      [],
+    )
+  })
+
+  it('installs into an empty prefix and works without the checkout: version, help, update against a service', async () => {
+    const bin = join(prefix, 'bin', 's10k')
+    const version = await runInstalled(bin, ['version'], {home: session.home.path, cwd: work})
+    assert.deepEqual([version.code, version.stdout], [0, '0.1.0\n'])
+    const help = await runInstalled(bin, ['sec-tokens', 'update', '--help'], {home: session.home.path, cwd: work})
+    assert.match(help.stdout, /^Update a security token\.\n\nUSAGE\n {2}\$ s10k sec-tokens update \[-rR\] -id=tokenId/)
+    const update = await runInstalled(bin, ['sec-tokens', 'update', '-id', KF, '-n', 'Installed', '-mode', 'CSV'], {
+      home: session.home.path,
+      cwd: work,
+    })
+    assert.equal(update.code, 0, update.stderr)
+    assert.match(update.stdout, new RegExp(`\\r\\n${KF},.*,Installed,Allow access to region 1 for reporting team\\.,`))
+    assert.deepEqual(session.received()[0], `GET /solaruser/api/v1/sec/user/auth-tokens/find?identifiers=${KF}`)
+  })
+
+  it('installs a plugin from a relative path, which then imports the installed s10k', async () => {
+    const bin = join(prefix, 'bin', 's10k')
+    execFileSync('npm', ['pack', '--pack-destination', work, join(ROOT, 'examples', 'plugin-markdown')], {cwd: work, stdio: 'ignore'})
+    const env = {S10K_DATA_DIR: join(work, 'data')}
+    const install = await runInstalled(bin, ['plugins', 'install', './s10k-plugin-markdown-1.0.0.tgz'], {home: session.home.path, cwd: work, env})
+    assert.equal(install.code, 0, install.stderr)
+    const whoami = await runInstalled(bin, ['whoami', '-mode', 'markdown'], {home: session.home.path, cwd: work, env})
+    assert.equal(whoami.code, 0, whoami.stderr)
+    assert.match(whoami.stdout, /^\| Token ID \| User ID \|/)
+  })
+})
