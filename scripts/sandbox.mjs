@@ -28,7 +28,7 @@ try {
   process.exit(1)
 }
 mkdirSync(join(home, '.s10k'), {recursive: true, mode: 0o700})
-writeFileSync(join(home, '.s10k', 'config'), `[service-urls]\nsolaruser = "${url}"\n`, {mode: 0o600})
+writeFileSync(join(home, '.s10k', 'config'), `[service-urls]\nsolaruser = "${url}"\nsolarquery = "${url}"\n`, {mode: 0o600})
 writeFileSync(join(home, '.s10k', 'credentials'), `sn_token_id = "${CALLER.tokenId}"\nsn_token_secret = "${CALLER.secret}"\n`, {mode: 0o600})
 
 const bin = join(ROOT, 'bin', 'run.js')

@@ -62,6 +62,11 @@ export function expandArgumentFiles(argv: readonly string[], readText: ReadText)
       continue
     }
     const arg = top.tokens[top.next++]
+    // picocli: `@@x` is the literal argument `@x`, not a file to expand
+    if (!literal && arg.startsWith('@@')) {
+      out.push(arg.slice(1))
+      continue
+    }
     if (literal || arg.length < 2 || !arg.startsWith('@')) {
       if (arg === '--') literal = true
       out.push(arg)

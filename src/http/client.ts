@@ -19,6 +19,8 @@ export interface ApiRequest {
   json?: JsonValue
   /** What the request is about, for the service's refusals: `security token X`, `node 101`. */
   subject?: string
+  /** Reads a successful answer's body instead of JSON.parse (for example to keep numbers exactly as sent). */
+  parse?: (body: string) => unknown
 }
 
 /** A request that reads: sent in a dry run too. */
@@ -150,7 +152,7 @@ export class SolarClient {
         continue
       }
       if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
-      return unwrapEnvelope(response, prepared.method, prepared.url, request.subject) as T | undefined
+      return unwrapEnvelope(response, prepared.method, prepared.url, request.subject, request.parse) as T | undefined
     }
   }
 

@@ -128,7 +128,13 @@ export function retryAfter(value: unknown): string {
 }
 
 /** Checks status and `success`, and returns the envelope's `data`. */
-export function unwrapEnvelope(response: AxiosResponse<string>, method: string, url: string, subject?: string): unknown {
+export function unwrapEnvelope(
+  response: AxiosResponse<string>,
+  method: string,
+  url: string,
+  subject?: string,
+  parse?: (body: string) => unknown,
+): unknown {
   const status = response.status
   const envelope = parseEnvelope(response.data)
   // the service's words go into a one-line message: shown escaped, never obeyed by the terminal
@@ -161,5 +167,10 @@ export function unwrapEnvelope(response: AxiosResponse<string>, method: string, 
   if (envelope.success !== true) {
     throw new RequestError(`Non-success response from ${where}: ${serviceMessage ? reason(serviceMessage, subject) : 'Unknown reason.'}`, details)
   }
-  return envelope.data
+  if (!parse) return envelope.data
+  try {
+    return (parse(response.data) as Envelope).data
+  } catch (error) {
+    throw new RequestError(`Unexpected response from ${where}: ${(error as Error).message} (HTTP ${status})`, details)
+  }
 }

@@ -8,6 +8,7 @@ import type {Cell, Report} from './report.js'
  * (or when the first field starts with `#`), quotes doubled, empty cells empty.
  */
 export function renderCsv(report: Report): string {
+  if (report.headerless) return report.rows.map((row) => row.map((cell, i) => csvField(printable(cell ?? ''), i)).join(',') + '\r\n').join('')
   const keys = report.columns.map((c, i) => ({field: `c${i}`, title: c.title}))
   const toCsv = (rows: ReadonlyArray<readonly Cell[]>, prependHeader: boolean): string =>
     json2csv(
@@ -32,4 +33,9 @@ export function renderCsv(report: Report): string {
   })
   const header = toCsv([], true).replace(/(\r\n)+$/, '')
   return [header, ...records].join('\r\n') + '\r\n'
+}
+
+/** One field as FastCSV writes it: quoted when it holds `"`, `,`, CR or LF, or is a first field starting with `#`. */
+function csvField(value: string, index: number): string {
+  return /[",\r\n]/.test(value) || (index === 0 && value.startsWith('#')) ? `"${value.replaceAll('"', '""')}"` : value
 }

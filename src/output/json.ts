@@ -5,7 +5,15 @@
  * DEL, the C1 controls and the bidirectional overrides (which Jackson leaves raw), so that JSON shown on a
  * terminal cannot drive it either: the same JSON value, written safely.
  */
-export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue | undefined}
+export type JsonValue = string | number | boolean | null | JsonNumber | JsonValue[] | {[key: string]: JsonValue | undefined}
+
+/**
+ * A number kept as its text, as Java reads JSON numbers into BigDecimal/BigInteger: `1.50` stays `1.50`, and
+ * a large integer keeps every digit. Written as `text`.
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+}
 
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
@@ -22,12 +30,13 @@ function entriesOf(value: {[key: string]: JsonValue | undefined}): [string, Json
   return Object.entries(value).filter((e): e is [string, JsonValue] => e[1] !== undefined)
 }
 
-function scalar(value: string | number | boolean | null): string {
+function scalar(value: string | number | boolean | null | JsonNumber): string {
+  if (value instanceof JsonNumber) return value.text
   return typeof value === 'string' ? jsonString(value) : String(value)
 }
 
 export function compactJson(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return scalar(value)
+  if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
   if (Array.isArray(value)) return `[${value.map((v) => compactJson(v)).join(',')}]`
   return `{${entriesOf(value)
     .map(([k, v]) => `${jsonString(k)}:${compactJson(v)}`)
@@ -40,10 +49,11 @@ interface PrettyOptions {
 }
 
 function pretty(value: JsonValue, level: number, options: PrettyOptions): string {
-  if (value === null || typeof value !== 'object') return scalar(value)
+  if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
   if (Array.isArray(value)) {
     if (value.length === 0) return '[ ]'
-    return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, options)).join(', ')} ]`
+    // only an array that is a value of its own is shifted, not the arrays inside it
+    return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, {...options, innerArrayPrefix: undefined})).join(', ')} ]`
   }
   const entries = entriesOf(value)
   if (entries.length === 0) return '{ }'

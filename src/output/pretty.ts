@@ -36,16 +36,37 @@ function cellLines(cell: string | undefined): string[] {
 }
 
 export function renderTable(report: Report): string {
+  if (report.headerless) {
+    const width = Math.max(0, ...report.rows.map((row) => row.length))
+    if (width === 0) return ''
+    const [first = [], ...rest] = report.rows
+    const columns = Array.from({length: width}, () => ({title: '', align: 'right' as const}))
+    return draw(
+      columns,
+      columns.map((_, i) => cellLines(first[i])),
+      rest,
+      true,
+    )
+  }
   const columns = report.columns
-  const header = columns.map((c) => cellLines(c.title))
-  const rows = report.rows.map((row) => columns.map((_, i) => cellLines(row[i])))
+  return draw(
+    columns,
+    columns.map((c) => cellLines(c.title)),
+    report.rows,
+    false,
+  )
+}
+
+/** The table: a first row (the header, or a data row when headerless), then the rows, rules between all. */
+function draw(columns: Report['columns'], header: string[][], data: Report['rows'], headerIsData: boolean): string {
+  const rows = data.map((row) => columns.map((_, i) => cellLines(row[i])))
   const widths = header.map((lines) => Math.max(...lines.map((l) => l.length)))
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) for (const line of row[i]) if (line.length > widths[i]) widths[i] = line.length
   }
   const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+\n`
   const out: string[] = [rule]
-  const draw = (cells: string[][], aligned: boolean) => {
+  const drawRow = (cells: string[][], aligned: boolean) => {
     const height = Math.max(...cells.map((lines) => lines.length))
     for (let l = 0; l < height; l++) {
       let line = '|'
@@ -58,7 +79,7 @@ export function renderTable(report: Report): string {
     }
     out.push(rule)
   }
-  draw(header, false)
-  for (const row of rows) draw(row, true)
+  drawRow(header, headerIsData)
+  for (const row of rows) drawRow(row, true)
   return out.join('')
 }

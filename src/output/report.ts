@@ -20,6 +20,11 @@ export interface Report {
   list: boolean
   /** Said on stderr when a list is empty; only formatters with `rendersEmpty` then write anything. */
   emptyMessage?: string
+  /**
+   * A table without a header row (the Java tool's tables built without column definitions): PRETTY and CSV
+   * show only the rows, every cell right-aligned, as many columns as the longest row; column titles are unused.
+   */
+  headerless?: boolean
 }
 
 export interface RenderContext {

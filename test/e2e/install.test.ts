@@ -56,6 +56,8 @@ describe('the package', () => {
     }
     assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/dist/commands/sec-tokens/update.js'))
     assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/oclif.manifest.json'))
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-nodes/dist/commands/nodes/meta/save.js'))
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-nodes/oclif.manifest.json'))
     assert.deepEqual(
       files.filter((f) => /tsbuildinfo|\/src\/|\/test\/|\.ts$/.test(f) && !f.endsWith('.d.ts')),
       [],
@@ -74,6 +76,8 @@ describe('the package', () => {
     })
     assert.equal(update.code, 0, update.stderr)
     assert.match(update.stdout, new RegExp(`\\r\\n${KF},.*,Installed,Allow access to region 1 for reporting team\\.,`))
+    const ids = await runInstalled(bin, ['nodes', 'ids', '-mode', 'JSON'], {home: session.home.path, cwd: work})
+    assert.deepEqual([ids.code, ids.stdout], [0, '[64,70,101]\n'])
     assert.deepEqual(session.received()[0], `GET /solaruser/api/v1/sec/user/auth-tokens/find?identifiers=${KF}`)
   })
 

@@ -37,7 +37,7 @@ export function makeHome(files: {config?: string; credentials?: string} = {}): T
 /** A HOME whose config points solaruser at the emulator and whose default profile is the test caller. */
 export function emulatorHome(baseUrl: string, credentials = CALLER): TempHome {
   return makeHome({
-    config: `[service-urls]\nsolaruser = "${baseUrl}"\n`,
+    config: `[service-urls]\nsolaruser = "${baseUrl}"\nsolarquery = "${baseUrl}"\n`,
     credentials: `sn_token_id = "${credentials.tokenId}"\nsn_token_secret = "${credentials.secret}"\n`,
   })
 }

@@ -9,6 +9,8 @@ import type {AddressInfo, Socket} from 'node:net'
 import {Readable} from 'node:stream'
 import {createGzip} from 'node:zlib'
 
+import {exampleNodes} from './nodes-fixtures.js'
+import {NodesService, type StoredNode} from './nodes-emulator.js'
 import {MalformedPolicyError, type ServerPolicy, antMatch, isRestricted, mergePolicy, parsePolicy, writePolicy} from './server-policy.js'
 
 export const BASE_PATH = '/solaruser/api/v1/sec/user/auth-tokens'
@@ -66,7 +68,7 @@ export interface Fault {
   afterApplying?: boolean
 }
 
-class ApiFailure extends Error {
+export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -112,8 +114,12 @@ export class SolarUserEmulator {
   private server?: Server
   private readonly sockets = new Set<Socket>()
 
-  constructor(tokens: readonly StoredToken[] = []) {
+  /** The node and node-metadata endpoints (nodes-emulator.ts). */
+  readonly nodes: NodesService
+
+  constructor(tokens: readonly StoredToken[] = [], nodes: readonly StoredNode[] = exampleNodes()) {
     for (const token of tokens) this.tokens.set(token.id, structuredClone(token))
+    this.nodes = new NodesService(nodes, () => this.now())
   }
 
   inject(fault: Fault): void {
@@ -335,6 +341,7 @@ export class SolarUserEmulator {
   // ---- the token API (§2) ----
 
   private route(record: RecordedRequest, caller: StoredToken): unknown {
+    if (NodesService.handles(record.path)) return this.nodes.route(record, caller)
     if (caller.type !== 'User') throw new ApiFailure(403, 'ACCESS_DENIED')
     const params = new Map<string, string>([...(record.form ?? []), ...record.queryParams].reverse())
     const sub = record.path.startsWith(BASE_PATH) ? record.path.slice(BASE_PATH.length) : undefined

@@ -1,6 +1,20 @@
-import {Flags, type Interfaces, enumFlag, enumValue, integerItem, invalidValue, listFlag, oneOf, uniqueValues} from 's10k'
+import {
+  Flags,
+  type Interfaces,
+  type LocalDateTime,
+  type TimeZone,
+  enumFlag,
+  enumValue,
+  integerItem,
+  invalidValue,
+  listFlag,
+  oneOf,
+  parseLocalDateTime,
+  parseTimeZone,
+  toEpochMillis,
+  uniqueValues,
+} from 's10k'
 
-import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './expiration.js'
 import {AGGREGATIONS, LOCATION_PRECISIONS, type SecurityPolicy} from './policy.js'
 
 const text = (value: string): string => value

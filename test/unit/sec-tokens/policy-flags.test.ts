@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 
 import {Parser} from '@oclif/core'
 
-import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../plugins/sec-tokens/src/expiration.js'
+import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../src/local-time.js'
 import {buildPolicy, policyFlags} from '../../../plugins/sec-tokens/src/policy-flags.js'
 import type {SecurityPolicy} from '../../../plugins/sec-tokens/src/policy.js'
 

@@ -1,0 +1,69 @@
+import {Args, Flags, JsonNumber, type Report, S10kCommand, UsageError, commandUsage, displayModeFlag, withShortNames} from 's10k'
+
+import {parseCsv} from '../../../csv-parse.js'
+import {metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
+import {nodeIdFlag, readContent} from '../../../node-flags.js'
+import {rowsReport, saveMetadata} from '../../../nodes.js'
+
+const flags = withShortNames({
+  string: Flags.boolean({char: 's', summary: 'store the CSV text as one string, instead of as an array of rows'}),
+  'display-mode': displayModeFlag(),
+  'node-id': nodeIdFlag('the ID of the node to save to'),
+  path: Flags.string({
+    aliases: ['path'],
+    helpValue: '<metadataPath>',
+    summary: 'the metadata key path to store the table at, like /pm/cpd/schedule; without it, the CSV is key path and value rows',
+  }),
+})
+
+export default class NodesMetaCsvSet extends S10kCommand {
+  static override summary = 'Save CSV data to node metadata at a specific metadata key path.'
+
+  static override description =
+    "Merges a table into the node's metadata at --path: as an array of rows (fields trimmed, # comment lines and " +
+    'empty lines skipped, empty fields ""), or with --string as the CSV text itself. The CSV is given as an ' +
+    'argument, as @@file, or on standard input. Without --path, each CSV row is a metadata key path and its value ' +
+    '(as csv-get without --path writes them; a value that is JSON, such as 123 or true, is stored as such). With ' +
+    '-v the rows are shown as csv-get shows them.'
+
+  static output = '`CSV saved to path [<path>].`, and with -v the rows.'
+
+  static override args = {
+    csv: Args.string({ignoreStdin: true, description: 'the CSV text, @file (@@file on the command line), or - / nothing to read standard input'}),
+  }
+
+  static override usage = `${commandUsage(flags)} [<csv>]`
+
+  static override examples = [
+    {description: 'CSV from a file:', command: '<%= config.bin %> <%= command.id %> --node-id 101 --path /pm/cpd/schedule @@/path/to/data.csv'},
+    {
+      description: 'CSV from standard input:',
+      command: '<%= config.bin %> <%= command.id %> --node-id 101 --path /pm/cpd/schedule </path/to/data.csv',
+    },
+  ]
+
+  static override flags = flags
+
+  async run(): Promise<Report | undefined> {
+    const {args, flags} = await this.parse(NodesMetaCsvSet)
+    const text = await readContent(args.csv === '-' ? undefined : args.csv, this.io, 'CSV')
+    const rows = parseCsv(text)
+    if (flags.path === undefined) {
+      if (flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
+      const metadata = metadataFromPathRows(rows)
+      const client = await this.client()
+      const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
+      if (sent) return undefined
+      await this.io.writeOut(`Metadata saved from ${rows.length} key path rows.\n`)
+      return flags.verbose ? rowsReport(rows) : undefined
+    }
+    // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule)
+    const trimmed = text.trim()
+    const metadata = metadataAtPath(flags.path, flags.string ? (/^-?\d+(\.\d+)?$/.test(trimmed) ? new JsonNumber(trimmed) : trimmed) : rows)
+    const client = await this.client()
+    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
+    if (sent) return undefined
+    await this.io.writeOut(`CSV saved to path [${flags.path}].\n`)
+    return flags.verbose ? rowsReport(rows) : undefined
+  }
+}

@@ -1,0 +1,194 @@
+import {JsonNumber, type JsonValue, UsageError} from 's10k'
+
+import {JsonSyntaxError, parseJsonExact} from './json-exact.js'
+
+type JsonObject = {[key: string]: JsonValue | undefined}
+
+/**
+ * Node metadata (GeneralDatumMetadata): `m` general values, `pm` named objects, `t` tags (a set). Written
+ * with its members in that order, empty members left out, so empty metadata is `{}`.
+ */
+export interface NodeMetadata {
+  m?: JsonObject
+  pm?: Record<string, JsonObject>
+  t?: string[]
+}
+
+const isObject = (v: JsonValue | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumber)
+
+const kind = (v: JsonValue | undefined): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : v instanceof JsonNumber || typeof v === 'number'
+        ? 'a number'
+        : typeof v === 'object'
+          ? 'an object'
+          : `a ${typeof v}`
+
+/** Map entries whose value is null are dropped, at every level, as the Java tool's JSON mapper does. */
+function withoutNulls(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v))
+  if (!isObject(value)) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter((e): e is [string, JsonValue] => e[1] !== null && e[1] !== undefined)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  )
+}
+
+/**
+ * Reads metadata the user gives (`meta save`): a JSON object with only `m` (object), `pm` (object of objects) and
+ * `t` (array of strings). Anything else is a usage error naming it; the Java tool silently ignored the first
+ * unknown key and all after it.
+ */
+export function parseMetadata(text: string, where = 'the metadata'): NodeMetadata {
+  let json: JsonValue
+  try {
+    json = parseJsonExact(text)
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new UsageError(`${where} is not valid JSON: ${error.message}`)
+    throw error
+  }
+  return toMetadata(json, where, true)
+}
+
+/** Metadata from a JSON value: strictly (user input), or leniently, skipping what does not fit (service answers). */
+export function toMetadata(json: JsonValue, where: string, strict: boolean): NodeMetadata {
+  const refuse = (message: string): NodeMetadata => {
+    if (strict) throw new UsageError(`${where}: ${message}`)
+    return {}
+  }
+  if (!isObject(json)) return refuse(`node metadata must be a JSON object, not ${kind(json)}`)
+  const metadata: NodeMetadata = {}
+  for (const [key, value] of Object.entries(json)) {
+    if (value === null || value === undefined) continue
+    if (key === 'm') {
+      if (!isObject(value)) return refuse(`"m" must be an object, not ${kind(value)}`)
+      metadata.m = withoutNulls(value) as JsonObject
+    } else if (key === 'pm') {
+      if (!isObject(value)) return refuse(`"pm" must be an object, not ${kind(value)}`)
+      const pm: Record<string, JsonObject> = {}
+      for (const [name, info] of Object.entries(value)) {
+        if (info === null || info === undefined) continue
+        if (!isObject(info)) return refuse(`"pm"."${name}" must be an object, not ${kind(info)}`)
+        pm[name] = withoutNulls(info) as JsonObject
+      }
+      metadata.pm = pm
+    } else if (key === 't') {
+      if (!Array.isArray(value) || value.some((t) => typeof t !== 'string')) return refuse('"t" must be an array of strings (tags)')
+      metadata.t = [...new Set(value as string[])]
+    } else if (strict) {
+      return refuse(`unknown member "${key}": node metadata has only "m", "pm" and "t"`)
+    }
+  }
+  return metadata
+}
+
+/** The metadata as JSON: `m`, `pm`, `t` in that order, empty members left out. */
+export function metadataJson(metadata: NodeMetadata): JsonObject {
+  const out: JsonObject = {}
+  if (metadata.m && Object.keys(metadata.m).length > 0) out.m = metadata.m
+  if (metadata.pm && Object.keys(metadata.pm).length > 0) out.pm = metadata.pm
+  if (metadata.t && metadata.t.length > 0) out.t = metadata.t
+  return out
+}
+
+/** The value at a key path (`/m/limit`, `/pm/cpd/schedule`, `/t`, `/t/west`), or undefined. */
+export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | undefined {
+  const [, root, ...keys] = path.split('/')
+  if (root === 't') {
+    if (keys.length === 0) return metadata.t
+    return metadata.t?.includes(keys.join('/')) ? keys.join('/') : undefined
+  }
+  let current: JsonValue | undefined = root === 'm' ? metadata.m : root === 'pm' ? metadata.pm : undefined
+  for (const key of keys) {
+    if (!isObject(current)) return undefined
+    current = current[key]
+  }
+  return current
+}
+
+/**
+ * The metadata that stores `value` at `path` (`csv-set`): `/m/<key>[/...]`, or `/pm/<name>/<key>[/...]`.
+ * Other paths store nothing, so they are usage errors here (the Java tool sent `{}` or crashed).
+ */
+export function metadataAtPath(path: string, value: JsonValue): NodeMetadata {
+  const [empty, root, ...keys] = path.split('/')
+  const fail = (why: string): never => {
+    throw new UsageError(`Invalid value for option '--path': ${why}`)
+  }
+  if (empty !== '' || !root) fail(`'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
+  if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
+  const nest = (names: string[]): JsonObject => {
+    const [first, ...rest] = names
+    return {[first]: rest.length === 0 ? value : nest(rest)}
+  }
+  if (root === 'm' && keys.length >= 1) return {m: nest(keys)}
+  if (root === 'pm' && keys.length >= 2) return {pm: {[keys[0]]: nest(keys.slice(1))}}
+  return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
+}
+
+/** Every value of the metadata as a key path and its text: `/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`. */
+export function pathRows(metadata: NodeMetadata): string[][] {
+  const rows: string[][] = []
+  const walk = (prefix: string, value: JsonValue | undefined): void => {
+    if (value === undefined) return
+    if (isObject(value) && Object.keys(value).length > 0) {
+      for (const [k, v] of Object.entries(value)) walk(`${prefix}/${k}`, v)
+      return
+    }
+    rows.push([prefix, typeof value === 'string' ? value : compactText(value)])
+  }
+  walk('/m', metadata.m)
+  walk('/pm', metadata.pm)
+  for (const tag of metadata.t ?? []) rows.push(['/t', tag])
+  return rows
+}
+
+function compactText(value: JsonValue): string {
+  if (value instanceof JsonNumber) return value.text
+  if (value === null || typeof value !== 'object') return String(value)
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof JsonNumber ? Number(v.text) : v))
+}
+
+/** A value as `csv-set` reads it from a path row: JSON (a number, true, an array...) when it is, otherwise the text. */
+function valueOf(text: string): JsonValue {
+  try {
+    return parseJsonExact(text)
+  } catch {
+    return text
+  }
+}
+
+/** Deep merge of two metadata objects built from paths (later rows win). */
+function mergeInto(target: JsonObject, source: JsonObject): void {
+  for (const [k, v] of Object.entries(source)) {
+    const existing = target[k]
+    if (isObject(existing) && isObject(v)) mergeInto(existing, v)
+    else target[k] = v
+  }
+}
+
+/**
+ * The metadata that key/value rows describe (`csv-set` without `--path`, the reverse of `csv-get` without it):
+ * each row is a key path and its value, `/t` rows are tags; a first row `Path,Value` is a header.
+ */
+export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
+  const body = rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
+  if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
+  const out: NodeMetadata = {}
+  for (const [index, row] of body.entries()) {
+    const [path, value = '', ...extra] = row
+    if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
+    if (path === '/t') {
+      out.t = [...new Set([...(out.t ?? []), value])]
+      continue
+    }
+    const part = metadataAtPath(path, valueOf(value))
+    if (part.m) mergeInto((out.m ??= {}), part.m)
+    if (part.pm) mergeInto((out.pm ??= {}), part.pm)
+  }
+  return out
+}

@@ -1,0 +1,58 @@
+import {readFile} from 'node:fs/promises'
+
+import {Flags, type IOStreams, type Interfaces, UsageError, integerItem, invalidValue, listFlag} from 's10k'
+
+/** One node ID: a whole number (the Java tool's Long). */
+export function nodeId(value: string, flag: string): number {
+  if (value.includes(',')) throw invalidValue(flag, `one node ID, but '${value}' is a list`)
+  const id = integerItem(value.trim(), flag)
+  if (id <= 0) throw invalidValue(flag, `'${value}' is not a node ID`)
+  return id
+}
+
+export const nodeIdFlag = (summary: string): Interfaces.OptionFlag<number> =>
+  Flags.custom<number>({parse: async (input, _context, opt) => nodeId(input, opt.name)})({
+    aliases: ['node'],
+    required: true,
+    helpValue: '<nodeId>',
+    summary,
+  })
+
+export const nodeIdsFlag = (summary: string, required = false) => {
+  const flag = listFlag((value, name) => nodeId(value, name), {aliases: ['node'], helpValue: 'nodeId[,nodeId...]', summary})
+  return required ? ({...flag, required: true} as typeof flag) : flag
+}
+
+/**
+ * The content argument of `meta save` and `meta csv-set`: the text itself; `@path`, a file read as UTF-8 (written
+ * `@@path` on the command line, since `@path` is an argument file); or, when it is missing and standard input is
+ * not a terminal, all of standard input. Problems are usage errors, before anything is sent.
+ */
+export async function readContent(arg: string | undefined, io: IOStreams, what: string): Promise<string> {
+  let text = arg
+  if ((text === undefined || text.trim() === '') && !io.stdinIsTerminal) text = await readStdin()
+  if (text?.startsWith('@')) {
+    const path = text.slice(1)
+    try {
+      text = await readFile(path, 'utf8')
+    } catch (error) {
+      throw new UsageError(`Cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+  }
+  if (text === undefined || text.trim() === '') {
+    throw new UsageError(`No ${what} provided: give it as an argument, as @@file, or on standard input`)
+  }
+  return text
+}
+
+/** Standard input, at most 64 MB. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length
+    if (size > 64 * 1024 * 1024) throw new UsageError('Standard input is larger than 64 MB')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,209 @@
+import {
+  type JsonValue,
+  JsonNumber,
+  NotSent,
+  type Report,
+  S10kError,
+  type SolarClient,
+  formatInstantAlt,
+  formatInstantIso,
+  parseInstant,
+  prettyJson,
+} from 's10k'
+
+import {parseJsonExact} from './json-exact.js'
+import {type NodeMetadata, metadataJson, toMetadata} from './metadata.js'
+
+export const NODES_PATH = '/solaruser/api/v1/sec/nodes'
+export const QUERY_NODES_PATH = '/solarquery/api/v1/sec/nodes'
+export const META_PATH = `${NODES_PATH}/meta`
+
+/** How the service's refusals name a node. */
+export const nodeSubject = (id: number): string => `node ${id}`
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A node of the user's, as `nodes list` shows it. */
+export interface UserNode {
+  id: number
+  created?: string
+  public: boolean
+  country?: string
+  zone?: string
+}
+
+/** `results` of a filter-results answer (or the answer itself when it is a list); anything else is an error. */
+function results(data: unknown, answer: string): unknown[] {
+  if (data === undefined || data === null) return []
+  const list = Array.isArray(data) ? data : isObject(data) ? (data.results ?? []) : undefined
+  if (!Array.isArray(list)) throw new S10kError(`The service's answer to ${answer} is not a list of results`)
+  return list
+}
+
+/** The user's nodes (`GET /solaruser/api/v1/sec/nodes`); an element without a numeric ID is skipped, as in Java. */
+export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
+  const data = await client.request({method: 'GET', path: NODES_PATH})
+  const nodes: UserNode[] = []
+  for (const item of results(data, `GET ${NODES_PATH}`)) {
+    if (!isObject(item)) continue
+    const node = isObject(item.node) ? item.node : {}
+    const id = typeof item.id === 'number' ? item.id : typeof node.id === 'number' ? node.id : undefined
+    if (id === undefined) continue
+    const location = isObject(item.nodeLocation) ? item.nodeLocation : {}
+    nodes.push({
+      id,
+      created: typeof item.created === 'string' ? item.created : undefined,
+      public: item.requiresAuthorization !== true,
+      country: typeof location.country === 'string' ? location.country : undefined,
+      zone: typeof location.zone === 'string' ? location.zone : undefined,
+    })
+  }
+  return nodes
+}
+
+export function userNodesReport(nodes: readonly UserNode[]): Report {
+  const created = (n: UserNode) => {
+    const instant = n.created === undefined ? undefined : parseInstant(n.created)
+    return instant
+  }
+  return {
+    columns: [{title: 'Node ID', align: 'right'}, {title: 'Created'}, {title: 'Public'}, {title: 'Country'}, {title: 'Time Zone'}],
+    rows: nodes.map((n) => {
+      const instant = created(n)
+      return [String(n.id), instant ? formatInstantIso(instant) : undefined, String(n.public), n.country, n.zone]
+    }),
+    items: nodes.map((n) => {
+      const instant = created(n)
+      return [n.id, instant ? formatInstantAlt(instant) : null, n.public, n.country ?? null, n.zone ?? null]
+    }),
+    list: true,
+    emptyMessage: 'No nodes available.',
+  }
+}
+
+/** The node IDs the token may read (`GET /solarquery/api/v1/sec/nodes`): numbers only, without repeats. */
+export async function findNodeIds(client: SolarClient): Promise<number[]> {
+  const data = await client.request({method: 'GET', path: QUERY_NODES_PATH})
+  return [...new Set(results(data, `GET ${QUERY_NODES_PATH}`).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)))]
+}
+
+export function nodeIdsReport(ids: readonly number[]): Report {
+  return {
+    columns: [{title: 'Node ID', align: 'right'}],
+    rows: ids.map((id) => [String(id)]),
+    items: [...ids],
+    list: true,
+    emptyMessage: 'No node IDs matched your criteria.',
+  }
+}
+
+export interface NodeSource {
+  nodeId: number
+  sourceId: string
+}
+
+/** Node and source ID pairs (`GET /solarquery/api/v1/sec/nodes/sources`), in the service's order. */
+export async function findSources(client: SolarClient, query: ReadonlyArray<readonly [string, string]>): Promise<NodeSource[]> {
+  const path = `${QUERY_NODES_PATH}/sources`
+  const data = await client.request({method: 'GET', path, query})
+  return results(data, `GET ${path}`).flatMap((item) =>
+    isObject(item) && typeof item.nodeId === 'number' && item.nodeId !== 0 && typeof item.sourceId === 'string' && item.sourceId.trim() !== ''
+      ? [{nodeId: item.nodeId, sourceId: item.sourceId}]
+      : [],
+  )
+}
+
+export function sourcesReport(sources: readonly NodeSource[]): Report {
+  return {
+    columns: [{title: 'Node ID', align: 'right'}, {title: 'Source ID'}],
+    rows: sources.map((s) => [String(s.nodeId), s.sourceId]),
+    items: sources.map((s) => ({kind: 'n', objectId: s.nodeId, sourceId: s.sourceId})),
+    list: true,
+    emptyMessage: 'No sources matched your criteria.',
+  }
+}
+
+/** A node's stored metadata, as `meta list` reads it. */
+export interface StoredMetadata {
+  nodeId: number
+  updated?: string
+  metadata: NodeMetadata
+}
+
+/** Metadata of the given nodes (`GET /solaruser/api/v1/sec/nodes/meta`), numbers kept exactly as sent. */
+export async function findMetadata(client: SolarClient, nodeIds: readonly number[], filter?: string): Promise<StoredMetadata[]> {
+  const query: [string, string][] = [['nodeIds', nodeIds.join(',')]]
+  if (filter !== undefined && filter.trim() !== '') query.push(['metadataFilter', filter])
+  const answer = `GET ${META_PATH}`
+  const data = await client.request({
+    method: 'GET',
+    path: META_PATH,
+    query,
+    subject: nodeIds.length === 1 ? nodeSubject(nodeIds[0]) : `nodes ${nodeIds.join(', ')}`,
+    parse: parseJsonExact,
+  })
+  return results(data, answer).flatMap((item) => {
+    if (!isObject(item)) return []
+    const id = item.nodeId instanceof JsonNumber ? Number(item.nodeId.text) : undefined
+    if (id === undefined || !Number.isSafeInteger(id)) return []
+    const {m, pm, t} = item as Record<string, JsonValue>
+    return [{nodeId: id, updated: typeof item.updated === 'string' ? item.updated : undefined, metadata: toMetadata({m, pm, t}, answer, false)}]
+  })
+}
+
+export function metadataReport(found: readonly StoredMetadata[]): Report {
+  return {
+    columns: [{title: 'Node ID', align: 'right'}, {title: 'Updated'}, {title: 'Metadata'}],
+    rows: found.map((f) => {
+      const updated = f.updated === undefined ? undefined : parseInstant(f.updated)
+      return [String(f.nodeId), updated ? formatInstantIso(updated) : undefined, prettyJson(metadataJson(f.metadata))]
+    }),
+    items: found.map((f) => metadataJson(f.metadata)),
+    list: true,
+    emptyMessage: 'No metadata matched your criteria.',
+  }
+}
+
+/** Merges (POST) or replaces (PUT) a node's metadata. */
+export async function saveMetadata(client: SolarClient, nodeId: number, metadata: NodeMetadata, replace: boolean): Promise<NotSent | undefined> {
+  const result = await client.request({
+    method: replace ? 'PUT' : 'POST',
+    path: `${META_PATH}/${nodeId}`,
+    json: metadataJson(metadata),
+    subject: nodeSubject(nodeId),
+  })
+  return result instanceof NotSent ? result : undefined
+}
+
+export async function deleteMetadata(client: SolarClient, nodeId: number): Promise<NotSent | undefined> {
+  const result = await client.request({method: 'DELETE', path: `${META_PATH}/${nodeId}`, subject: nodeSubject(nodeId)})
+  return result instanceof NotSent ? result : undefined
+}
+
+/**
+ * Rows of a table stored at a metadata path: CSV text is parsed, an array of arrays is read as rows (cells as
+ * text, `null` kept); anything else has no rows.
+ */
+export function tableRows(value: JsonValue | undefined, parseCsv: (text: string) => string[][]): (string | null)[][] | undefined {
+  if (typeof value === 'string') return parseCsv(value)
+  if (!Array.isArray(value)) return undefined
+  return value.filter((row): row is JsonValue[] => Array.isArray(row)).map((row) => row.map((cell) => cellText(cell)))
+}
+
+function cellText(cell: JsonValue): string | null {
+  if (cell === null) return null
+  if (cell instanceof JsonNumber) return cell.text
+  if (typeof cell === 'object') return JSON.stringify(cell)
+  return String(cell)
+}
+
+/** Rows without a header, as csv-get shows them: JSON is the array of rows, on one line. */
+export function rowsReport(rows: ReadonlyArray<ReadonlyArray<string | null>>): Report {
+  return {
+    columns: [],
+    headerless: true,
+    rows: rows.map((row) => row.map((c) => c ?? undefined)),
+    items: [rows.map((row) => [...row])],
+    list: false,
+  }
+}
