@@ -55,10 +55,10 @@ function alternate(commands) {
 /** The start-up targets (issue 12), checked in one environment. */
 function startup(env, emulator) {
   const commands = alternate([
-    {name: 's10k sec-tokens update -id X -n NAME', argv: ['bin/run.js', 'sec-tokens', 'update', '-id', TARGET, '-n', 'Bench'], env},
+    {name: 's10k sec-tokens update -id X -n NAME', argv: ['bin/run.cjs', 'sec-tokens', 'update', '-id', TARGET, '-n', 'Bench'], env},
     {name: 'floor (node:crypto + node:http)', argv: ['bench/floor.mjs', emulator.url, CALLER.tokenId, CALLER.secret, TARGET, 'Bench'], env},
-    {name: 's10k --help', argv: ['bin/run.js', '--help'], env},
-    {name: 's10k sec-tokens update --help', argv: ['bin/run.js', 'sec-tokens', 'update', '--help'], env},
+    {name: 's10k --help', argv: ['bin/run.cjs', '--help'], env},
+    {name: 's10k sec-tokens update --help', argv: ['bin/run.cjs', 'sec-tokens', 'update', '--help'], env},
     {name: 'node -e 0', argv: ['-e', '0'], env},
   ])
   const [update, floor, help, commandHelp, bare] = commands
@@ -109,7 +109,7 @@ if (!opts.quick) {
     const bigHome = emulatorHome(big.url)
     try {
       for (const mode of ['PRETTY', 'CSV', 'JSON']) {
-        const argv = ['bin/run.js', 'sec-tokens', 'list', '-t', 'ReadNodeData', '-mode', mode]
+        const argv = ['bin/run.cjs', 'sec-tokens', 'list', '-t', 'ReadNodeData', '-mode', mode]
         run(argv, cliEnv(bigHome.path))
         const ms = median([0, 1, 2].map(() => run(argv, cliEnv(bigHome.path))))
         const rss = peakRss(argv, cliEnv(bigHome.path))
@@ -136,7 +136,7 @@ if (!opts.quick) {
   try {
     const file = join(work, 'nodes.args')
     writeFileSync(file, `-id kF67p6g30eUXQICUgzQf -R -node ${Array.from({length: 10_000}, (_, i) => i + 1).join(',')}\n`)
-    const argv = ['bin/run.js', 'sec-tokens', 'update', `@${file}`, '-mode', 'JSON']
+    const argv = ['bin/run.cjs', 'sec-tokens', 'update', `@${file}`, '-mode', 'JSON']
     const ms = run(argv, cliEnv(againHome.path))
     console.log(`update with 10,000 node IDs from an @file: ${fmt(ms)}, ${peakRss(argv, cliEnv(againHome.path)).toFixed(0)} MB`)
   } finally {

@@ -5,7 +5,7 @@
 // ignored). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 
@@ -86,6 +86,41 @@ writeFileSync(
   'dist/bundle/index.mjs',
   `// s10k's plugin API (src/index.ts) for import\nimport {createRequire} from 'node:module'\n\nconst s10k = createRequire(import.meta.url)('./s10k.cjs')\n\nexport const {${api.join(', ')}} = s10k\n`,
 )
+
+/**
+ * Each first-party plugin's commands as one CommonJS file, dist/commands.cjs, exporting COMMANDS (oclif's explicit
+ * command strategy): running a command then loads one file instead of walking an ES module graph of many small
+ * ones. `s10k` stays external, so the plugin uses the CLI's own instance.
+ */
+async function bundlePluginCommands(plugin) {
+  const dir = `plugins/${plugin}/dist/commands`
+  const files = readdirSync(dir, {recursive: true})
+    .map(String)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+  if (files.length === 0) fail(`plugins/${plugin} has no commands in ${dir}`)
+  const entry = files
+    .map((f, i) => `import C${i} from './commands/${f.replaceAll('\\', '/')}'`)
+    .concat(`export const COMMANDS = {${files.map((f, i) => `'${f.replace(/\.js$/, '').split(/[\\/]/).join(':')}': C${i}`).join(', ')}}`)
+    .join('\n')
+  await build({
+    stdin: {contents: entry, resolveDir: `plugins/${plugin}/dist`, sourcefile: 'commands-entry.js'},
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['s10k'],
+    outfile: `plugins/${plugin}/dist/commands.cjs`,
+    logLevel: 'warning',
+  })
+}
+
+for (const plugin of readdirSync('plugins')) {
+  const pjson = JSON.parse(readFileSync(`plugins/${plugin}/package.json`, 'utf8'))
+  if (pjson.oclif?.commands?.target !== './dist/commands.cjs')
+    fail(`plugins/${plugin}/package.json: oclif.commands must be the explicit ./dist/commands.cjs`)
+  await bundlePluginCommands(plugin)
+}
 
 const train = spawnSync(process.execPath, [here('bundle/train.cjs')], {stdio: 'inherit'})
 if (train.status !== 0) fail('code cache training failed')

@@ -32,7 +32,7 @@ try {
     for (const mode of ['PRETTY', 'CSV', 'JSON']) {
       const argv = ['sec-tokens', 'update', ...args, '--display-mode', mode]
       console.log(`\n$ s10k ${argv.map(quote).join(' ')}`)
-      const run = spawnSync(process.execPath, ['bin/run.js', ...argv], {env: cliEnv(home), encoding: 'utf8'})
+      const run = spawnSync(process.execPath, ['bin/run.cjs', ...argv], {env: cliEnv(home), encoding: 'utf8'})
       process.stdout.write(run.stdout + (run.stdout.endsWith('\n') ? '' : '\n'))
       process.stderr.write(run.stderr)
       if (run.status !== 0) failed = true

@@ -31,7 +31,7 @@ mkdirSync(join(home, '.s10k'), {recursive: true, mode: 0o700})
 writeFileSync(join(home, '.s10k', 'config'), `[service-urls]\nsolaruser = "${url}"\nsolarquery = "${url}"\n`, {mode: 0o600})
 writeFileSync(join(home, '.s10k', 'credentials'), `sn_token_id = "${CALLER.tokenId}"\nsn_token_secret = "${CALLER.secret}"\n`, {mode: 0o600})
 
-const bin = join(ROOT, 'bin', 'run.js')
+const bin = join(ROOT, 'bin', 'run.cjs')
 process.stdout.write(
   [
     `SolarUser emulator at ${url}, with the handbook's example tokens (they reset when it restarts).`,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` (after `npm run build`): type-checks the tests, lints, then runs every test file with node's test
 // runner. Unit tests import the sources (`s10k` resolves to src/ through the `development` condition); the
-// end-to-end tests run bin/run.js, as users do, on the build that `npm test` has just made.
+// end-to-end tests run bin/run.cjs, as users do, on the build that `npm test` has just made.
 import {spawnSync} from 'node:child_process'
 import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'

@@ -1,5 +1,5 @@
 /**
- * The CLI's own wiring, for bin/run.js and the root package's oclif configuration: argv pre-processing, the
+ * The CLI's own wiring, for bin/run.cjs and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
 import {execute} from '@oclif/core'
@@ -27,7 +27,7 @@ export function prepareArgv(argv: readonly string[]): string[] {
   return prepareWith(argv, GLOBAL_OPTIONS)
 }
 
-/** bin/run.js: prepares the arguments (a bad `@file` ends the run here, in one line) and runs the command. */
+/** bin/run.cjs: prepares the arguments (a bad `@file` ends the run here, in one line) and runs the command. */
 export async function main(argv: readonly string[], dir: string): Promise<void> {
   for (const secret of secretsInArgv(argv)) registerSecret(secret)
   registerSecret(process.env.SN_TOKEN_SECRET)

@@ -1,8 +1,16 @@
-import {Help, type Command} from '@oclif/core'
+import {type Command, type CommandHelp, Help} from '@oclif/core'
 
 import {EXIT_CODE_MEANINGS} from './errors.js'
 import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from './flags.js'
 import {loadPluginFormatters} from './hooks/events.js'
+
+/**
+ * oclif renders every help text as an ejs template (about 1 ms each); text without a `<%` tag renders to itself,
+ * so it is returned as it is.
+ */
+function withoutTemplateWhenPlain(render: (input: string) => string): (input: string) => string {
+  return (input) => (input.includes('<%') ? render(input) : input)
+}
 
 /** Two columns, as oclif lays out its sections: names padded to the widest, then the text. */
 function section(title: string, rows: ReadonlyArray<readonly [string, string]>): string {
@@ -25,6 +33,17 @@ export function globalOptionRows(): [string, string][] {
  * global options and exit codes in `s10k --help`.
  */
 export class S10kHelp extends Help {
+  constructor(...args: ConstructorParameters<typeof Help>) {
+    super(...args)
+    this.render = withoutTemplateWhenPlain(this.render)
+  }
+
+  protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
+    const help = super.getCommandHelpClass(command)
+    help.render = withoutTemplateWhenPlain(help.render)
+    return help
+  }
+
   override async showRootHelp(): Promise<void> {
     await super.showRootHelp()
     this.log('')

@@ -1,5 +1,4 @@
 import {createInterface} from 'node:readline/promises'
-
 import {ExitCode, S10kError} from './errors.js'
 
 /**

@@ -1,7 +1,7 @@
 'use strict'
 // `s10k`'s CommonJS entry (dist/bundle/s10k.cjs): runs the bundle with the V8 code cache written at build time,
 // so that a run skips most compiling. This file is an ordinary module, so Node's module cache holds one
-// instance of s10k for bin/run.js, the hooks and every plugin. Without a cache it is a plain require().
+// instance of s10k for bin/run.cjs, the hooks and every plugin. Without a cache it is a plain require().
 const {existsSync, readFileSync} = require('node:fs')
 
 const {cacheFile, compile, file, run} = require('./compile.cjs')

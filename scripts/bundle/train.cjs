@@ -43,7 +43,7 @@ async function train() {
         else if (typeof callback === 'function') callback()
         return true
       }
-      await s10k.execute({args: s10k.prepareArgv(args), dir: join(process.cwd(), 'bin', 'run.js')})
+      await s10k.execute({args: s10k.prepareArgv(args), dir: join(process.cwd(), 'bin', 'run.cjs')})
       process.stdout.write = write
       if (!expect.test(out) || process.exitCode) throw new Error(`training run "s10k ${args.join(' ')}" did not give its expected output:\n${out}`)
     }

@@ -62,8 +62,8 @@ export function expandArgumentFiles(argv: readonly string[], readText: ReadText)
       continue
     }
     const arg = top.tokens[top.next++]
-    // picocli: `@@x` is the literal argument `@x`, not a file to expand
-    if (!literal && arg.startsWith('@@')) {
+    // picocli: `@@x` on the command line is the literal argument `@x`, not a file to expand
+    if (!literal && open.length === 0 && arg.startsWith('@@')) {
       out.push(arg.slice(1))
       continue
     }

@@ -14,7 +14,7 @@ function readText(path: string): string | undefined {
 }
 
 /**
- * What bin/run.js does before oclif sees the arguments: expand `@files`, move leading global options, and make
+ * What bin/run.cjs does before oclif sees the arguments: expand `@files`, move leading global options, and make
  * the paths given to `plugins install` absolute.
  */
 export function prepareArgv(argv: readonly string[], globals: readonly GlobalOption[]): string[] {

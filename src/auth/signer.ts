@@ -86,8 +86,3 @@ export function authorizationHeader(tokenId: string, key: Uint8Array, request: S
 export function httpDate(date: Date): string {
   return date.toUTCString()
 }
-
-/** Replaces the signature of an Authorization header so traces never reveal it. */
-export function redactAuthorization(value: string): string {
-  return value.replace(/Signature=[0-9a-fA-F]+/, 'Signature=<redacted>')
-}

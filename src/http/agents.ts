@@ -2,8 +2,7 @@ import {Agent as HttpAgent} from 'node:http'
 import {Agent as HttpsAgent} from 'node:https'
 import type {Duplex} from 'node:stream'
 
-/** The error a connection attempt ends with when it takes longer than the connect timeout. */
-export const CONNECT_TIMEOUT = 'S10K_CONNECT_TIMEOUT'
+import {CONNECT_TIMEOUT} from './errors.js'
 
 type CreateConnection = (options: object, callback?: (error: Error | null, socket: Duplex) => void) => Duplex
 

@@ -2,9 +2,7 @@ import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axi
 
 import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
-import {EMPTY_SHA256_HEX, authorizationHeader, httpDate, sha256Hex, signingKey} from '../auth/signer.js'
 import {compactJson, type JsonValue} from '../output/json.js'
-import {createAgents} from './agents.js'
 import {MAX_RESPONSE_BYTES, ResponseDeadline, isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
 import {traceRequest, traceResponse} from './trace.js'
 
@@ -86,14 +84,14 @@ export class SolarClient {
   notSent = 0
   private readonly dryRun: boolean
   private readonly options: ClientOptions
-  private readonly key: Buffer
+  private key?: Buffer
+  /** The signer (node:crypto), loaded with axios on the first request sent, so that start-up never loads them. */
+  private signer?: typeof import('../auth/signer.js')
   private http?: AxiosInstance
 
   constructor(options: ClientOptions) {
     this.options = options
     this.dryRun = options.dryRun ?? false
-    // one signing key per command, as the Java tool does; the service accepts it for seven days
-    this.key = signingKey(options.credentials.secret, new Date())
   }
 
   /** The ID of the token requests are signed with (never the secret). */
@@ -158,7 +156,10 @@ export class SolarClient {
 
   private async axios(): Promise<AxiosInstance> {
     if (this.http) return this.http
-    const {default: axios} = await import('axios')
+    const [{default: axios}, signer, {createAgents}] = await Promise.all([import('axios'), import('../auth/signer.js'), import('./agents.js')])
+    this.signer = signer
+    // one signing key per command, as the Java tool does; the service accepts it for seven days
+    this.key = signer.signingKey(this.options.credentials.secret, new Date())
     const http = axios.create({
       adapter: 'http',
       ...createAgents(this.options.config.http.connectTimeoutMs),
@@ -179,6 +180,9 @@ export class SolarClient {
   private sign(config: InternalAxiosRequestConfig): InternalAxiosRequestConfig {
     if (!config.url || !config.method) throw new Error('a request without a URL or method')
     const url = new URL(config.url)
+    const signer = this.signer
+    const key = this.key
+    if (!signer || !key) throw new Error('signing before the signer is loaded')
     // credentials are only ever signed for the configured SolarNetwork services
     const services = Object.values(this.options.config.serviceUrls).map((u) => new URL(u).host)
     if (!services.includes(url.host)) throw new Error(`Refusing to sign a request for ${url.host}: not a configured service URL`)
@@ -188,13 +192,13 @@ export class SolarClient {
     const contentType = body === undefined ? undefined : String(config.headers.get('Content-Type'))
     const isForm = contentType?.startsWith('application/x-www-form-urlencoded') ?? false
     const date = new Date()
-    const headers: Record<string, string> = {host: url.host, 'x-sn-date': httpDate(date)}
+    const headers: Record<string, string> = {host: url.host, 'x-sn-date': signer.httpDate(date)}
     if (contentType) headers['content-type'] = contentType
     // a Digest on a form POST would make the service consume the body before reading its parameters
-    if (body !== undefined && !isForm) headers.digest = 'sha-256=' + Buffer.from(sha256Hex(body), 'hex').toString('base64')
+    if (body !== undefined && !isForm) headers.digest = 'sha-256=' + Buffer.from(signer.sha256Hex(body), 'hex').toString('base64')
     const parameters = [...url.searchParams, ...(isForm ? new URLSearchParams(body) : [])]
-    const bodySha256Hex = body === undefined || isForm ? EMPTY_SHA256_HEX : sha256Hex(body)
-    const authorization = authorizationHeader(this.options.credentials.tokenId, this.key, {
+    const bodySha256Hex = body === undefined || isForm ? signer.EMPTY_SHA256_HEX : signer.sha256Hex(body)
+    const authorization = signer.authorizationHeader(this.options.credentials.tokenId, key, {
       method: config.method.toUpperCase(),
       path: url.pathname,
       parameters,

@@ -3,7 +3,9 @@ import type {AxiosResponse} from 'axios'
 import type {HttpSettings} from '../auth/config.js'
 import {CredentialsError, RequestError} from '../errors.js'
 import {printableLine} from '../printable.js'
-import {CONNECT_TIMEOUT} from './agents.js'
+
+/** The error a connection attempt ends with when it takes longer than the connect timeout (agents.ts). */
+export const CONNECT_TIMEOUT = 'S10K_CONNECT_TIMEOUT'
 
 /** The most of a response body s10k reads, after decompression; axios stops reading beyond it. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024

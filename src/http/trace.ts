@@ -1,7 +1,5 @@
 import type {AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
-import {redactAuthorization} from '../auth/signer.js'
-
 /** `--http-trace` text. Signatures and token secrets never appear in it. */
 export function redactBody(body: string): string {
   return body.replace(/("authSecret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"<redacted>"')
@@ -22,4 +20,9 @@ export function traceRequest(config: InternalAxiosRequestConfig): string {
 export function traceResponse(response: AxiosResponse<string>): string {
   const body = response.data ? `<\n< ${redactBody(response.data)}\n` : ''
   return `< HTTP ${response.status} ${response.statusText}\n${headerLines('< ', Object.fromEntries(Object.entries(response.headers)))}${body}`
+}
+
+/** Replaces the signature of an Authorization header so traces never reveal it. */
+export function redactAuthorization(value: string): string {
+  return value.replace(/Signature=[0-9a-fA-F]+/, 'Signature=<redacted>')
 }

@@ -106,8 +106,8 @@ describe('a checkout', () => {
     const dir = mkdtempSync(join(tmpdir(), 's10k-unbuilt-'))
     try {
       mkdirSync(join(dir, 'bin'))
-      copyFileSync(BIN, join(dir, 'bin', 'run.js'))
-      const result = spawnSync(process.execPath, [join(dir, 'bin', 'run.js'), '--help'], {encoding: 'utf8', env: cliEnv(dir)})
+      copyFileSync(BIN, join(dir, 'bin', 'run.cjs'))
+      const result = spawnSync(process.execPath, [join(dir, 'bin', 'run.cjs'), '--help'], {encoding: 'utf8', env: cliEnv(dir)})
       assert.deepEqual([result.status, result.stdout, result.stderr], [1, '', 's10k is not built: run `npm run build` first (in the s10k folder)\n'])
     } finally {
       rmSync(dir, {recursive: true, force: true})
@@ -142,7 +142,7 @@ describe('a checkout', () => {
         })
       })
       assert.match(out, /^SolarUser emulator at http:\/\/127\.0\.0\.1:\d+, with the handbook's example tokens/)
-      const example = new RegExp(`  HOME='${home}' \\S+/bin/run\\.js sec-tokens list\\n`)
+      const example = new RegExp(`  HOME='${home}' \\S+/bin/run\\.cjs sec-tokens list\\n`)
       assert.match(out, example)
       const list = await runCli(['sec-tokens', 'list', '-mode', 'CSV'], {home})
       assert.equal(list.code, 0, list.stderr)

@@ -10,7 +10,7 @@ import {type Session, openSession} from '../support/session.js'
 
 const KF = 'kF67p6g30eUXQICUgzQf'
 
-/** Runs the installed s10k (not this checkout's bin/run.js) from `cwd`. */
+/** Runs the installed s10k (not this checkout's bin/run.cjs) from `cwd`. */
 function runInstalled(bin: string, args: readonly string[], options: {home: string; cwd: string; env?: Record<string, string>}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {cwd: options.cwd, env: {...cliEnv(options.home), ...options.env}})
@@ -51,7 +51,7 @@ describe('the package', () => {
 
   it('is one tarball with the plugins, LICENSE and README, and no build leftovers', () => {
     const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).split('\n')
-    for (const file of ['package/LICENSE', 'package/README.md', 'package/SECURITY.md', 'package/bin/run.js', 'package/dist/bundle/s10k.cjs']) {
+    for (const file of ['package/LICENSE', 'package/README.md', 'package/SECURITY.md', 'package/bin/run.cjs', 'package/dist/bundle/s10k.cjs']) {
       assert.ok(files.includes(file), file)
     }
     assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/dist/commands/sec-tokens/update.js'))

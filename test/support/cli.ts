@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {CALLER} from './fixtures.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-export const BIN = join(ROOT, 'bin', 'run.js')
+export const BIN = join(ROOT, 'bin', 'run.cjs')
 
 export interface CliResult {
   code: number
@@ -57,7 +57,7 @@ export function cliEnv(home: string): Record<string, string> {
   }
 }
 
-/** Runs bin/run.js as a user would, with a clean environment: nothing of the developer's leaks in. */
+/** Runs bin/run.cjs as a user would, with a clean environment: nothing of the developer's leaks in. */
 export function runCli(
   args: readonly string[],
   options: {home: string; env?: Record<string, string>; input?: string; cwd?: string; stdoutTo?: string},
@@ -88,7 +88,7 @@ export function requireScript(): void {
 }
 
 /**
- * Runs bin/run.js on a pseudo-terminal (util-linux `script`), typing `input`; stdout is what the terminal
+ * Runs bin/run.cjs on a pseudo-terminal (util-linux `script`), typing `input`; stdout is what the terminal
  * showed (CRLF line ends). Asynchronous, because the emulator serves from the test process.
  */
 export function runAtTerminal(

@@ -159,6 +159,10 @@ describe('argument files', () => {
     ])
   })
 
+  it('takes @@x on the command line as the literal argument @x, as picocli does', () => {
+    assert.deepEqual(expandArgumentFiles(['save', '@@args.txt', '@@'], read), ['save', '@args.txt', '@'])
+  })
+
   it('passes a missing file on literally', () => {
     assert.deepEqual(expandArgumentFiles(['@missing.txt', '@'], read), ['@missing.txt', '@'])
   })

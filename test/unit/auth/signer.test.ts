@@ -7,12 +7,12 @@ import {
   canonicalQueryString,
   canonicalRequest,
   httpDate,
-  redactAuthorization,
   sha256Hex,
   signingKey,
   stringToSign,
   uriEncode,
 } from '../../../src/auth/signer.js'
+import {redactAuthorization} from '../../../src/http/trace.js'
 
 // solarnetwork-api.md §1.8: common inputs of the worked examples
 const TOKEN = 'a09sjds09wu9wjsd9uy2'

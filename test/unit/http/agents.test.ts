@@ -3,8 +3,8 @@ import type {Socket} from 'node:net'
 import {describe, it} from 'node:test'
 
 import {DEFAULT_HTTP} from '../../../src/auth/config.js'
-import {CONNECT_TIMEOUT, createAgents} from '../../../src/http/agents.js'
-import {toRequestError} from '../../../src/http/errors.js'
+import {createAgents} from '../../../src/http/agents.js'
+import {CONNECT_TIMEOUT, toRequestError} from '../../../src/http/errors.js'
 
 describe('connect timeout', () => {
   it('destroys a connection that does not complete in time, and names the setting', async () => {

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict'
+// s10k's entry: CommonJS, which Node starts faster than an ES module entry (no ESM loader before the bundle).
+const {existsSync} = require('node:fs')
+const {join} = require('node:path')
+const {pathToFileURL} = require('node:url')
+
+// plugins, linked ones included, run their built JavaScript; s10k never transpiles TypeScript on the fly
+globalThis.oclif = {...globalThis.oclif, enableAutoTranspile: false}
+
+const bundle = join(__dirname, '..', 'dist', 'bundle', 's10k.cjs')
+if (!existsSync(bundle)) {
+  process.stderr.write('s10k is not built: run `npm run build` first (in the s10k folder)\n')
+  process.exit(1)
+}
+require(bundle).main(process.argv.slice(2), pathToFileURL(__filename).href)
