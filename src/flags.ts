@@ -1,6 +1,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
 import type {GlobalOption} from './argv/global-options.js'
+import type {FlagShape} from './argv/picocli.js'
 import {UsageError} from './errors.js'
 import {formatterNames} from './output/registry.js'
 
@@ -95,11 +96,8 @@ export function displayModeFlag(): Interfaces.OptionFlag<string | undefined> {
   })()
 }
 
-interface Named {
-  char?: string
-  charAliases?: readonly string[]
-  aliases?: readonly string[]
-}
+/** The names of a flag: its letter, letter aliases and aliases (picocli names among them). */
+type Named = Omit<FlagShape, 'type'>
 
 /** Aliases this short are picocli names typed with one dash (`-id`, `-node`, `-source`); longer ones use two. */
 const MAX_PICOCLI_NAME = 6
@@ -173,8 +171,7 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = Object.entries(globalFlag
   .filter(([, flag]) => !flag.hidden)
   .map(([long, flag]) => ({long, short: flag.char ?? EXTRA_LETTERS[long], takesValue: flag.type === 'option'}))
 
-interface SynopsisFlag extends Named {
-  type: 'boolean' | 'option'
+interface SynopsisFlag extends FlagShape {
   helpValue?: string | string[]
   multiple?: boolean
   required?: boolean
