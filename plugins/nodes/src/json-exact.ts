@@ -105,7 +105,8 @@ export function parseJsonExact(text: string): JsonValue {
 
 /** A JSON number's text as Java prints it after reading it as BigInteger or BigDecimal. */
 export function javaNumberText(text: string): string {
-  if (!/[.eE]/.test(text)) return text
+  // an integer prints as written (BigInteger), except that there is no negative zero
+  if (!/[.eE]/.test(text)) return text === '-0' ? '0' : text
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text)
   if (!m) return text
   const [, sign, whole, fraction = '', exponent = '0'] = m
