@@ -4,7 +4,7 @@ import {describe, it} from 'node:test'
 import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'
 import {javaNumberText, parseJsonExact} from '../../../plugins/nodes/src/json-exact.js'
 import {metadataAtPath, metadataFromPathRows, metadataJson, parseMetadata, pathRows, valueAtPath} from '../../../plugins/nodes/src/metadata.js'
-import {compactJson, prettyJson} from '../../../src/output/json.js'
+import {compactJson, prettyJson} from 's10k'
 
 describe('node metadata', () => {
   it('prints numbers as Java reads them into BigInteger and BigDecimal', () => {
