@@ -1,5 +1,6 @@
 import {createInterface} from 'node:readline/promises'
-import {ExitCode, S10kError} from './errors.js'
+
+import {ExitCode, S10kError, UsageError} from './errors.js'
 
 /**
  * The terminal a command talks to: where data and messages go, whether a person is there, and how to ask them
@@ -19,7 +20,12 @@ export interface IOStreams {
   ask(question: string): Promise<string>
   /** Reads a secret: without echo on a terminal, otherwise the first line of standard input. */
   readSecret(prompt: string): Promise<string>
+  /** All of standard input as UTF-8 text, at most MAX_INPUT_BYTES (more is a usage error). */
+  readInput(): Promise<string>
 }
+
+/** The most standard input s10k reads as a command's content (`nodes meta save` and the like). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 /**
  * The Java tool's terminal test (`System.console().isTerminal()`): both standard input and standard output are
@@ -136,6 +142,16 @@ export function processIO(): IOStreams {
     async readSecret(prompt) {
       if (!process.stdin.isTTY) return (await readFirstLine(process.stdin)).replace(/\r$/, '')
       return readSecretAtTerminal(process.stdin, prompt, writeErr)
+    },
+    async readInput() {
+      const chunks: Buffer[] = []
+      let size = 0
+      for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length
+        if (size > MAX_INPUT_BYTES) throw new UsageError(`Standard input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`)
+        chunks.push(chunk as Buffer)
+      }
+      return Buffer.concat(chunks).toString('utf8')
     },
   }
 }

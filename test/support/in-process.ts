@@ -19,7 +19,7 @@ export interface TestIO extends IOStreams {
 }
 
 /** An in-process terminal for a command: captures what it writes and answers its questions from `answers`. */
-export function testIO(options: {stdinIsTerminal?: boolean; stdoutIsTerminal?: boolean; answers?: string[]} = {}): TestIO {
+export function testIO(options: {stdinIsTerminal?: boolean; stdoutIsTerminal?: boolean; answers?: string[]; input?: string} = {}): TestIO {
   const answers = [...(options.answers ?? [])]
   const io: TestIO = {
     out: '',
@@ -41,6 +41,9 @@ export function testIO(options: {stdinIsTerminal?: boolean; stdoutIsTerminal?: b
     },
     async readSecret(prompt) {
       return io.ask(prompt)
+    },
+    async readInput() {
+      return options.input ?? ''
     },
   }
   return io

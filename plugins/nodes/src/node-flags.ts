@@ -18,10 +18,8 @@ export const nodeIdFlag = (summary: string): Interfaces.OptionFlag<number> =>
     summary,
   })
 
-export const nodeIdsFlag = (summary: string, required = false) => {
-  const flag = listFlag((value, name) => nodeId(value, name), {aliases: ['node'], helpValue: 'nodeId[,nodeId...]', summary})
-  return required ? ({...flag, required: true} as typeof flag) : flag
-}
+export const nodeIdsFlag = (summary: string, required = false) =>
+  listFlag((value, name) => nodeId(value, name), {aliases: ['node'], helpValue: 'nodeId[,nodeId...]', summary, required})
 
 /**
  * The content argument of `meta save` and `meta csv-set`: the text itself; `@path`, a file read as UTF-8 (written
@@ -30,7 +28,7 @@ export const nodeIdsFlag = (summary: string, required = false) => {
  */
 export async function readContent(arg: string | undefined, io: IOStreams, what: string): Promise<string> {
   let text = arg
-  if ((text === undefined || text.trim() === '') && !io.stdinIsTerminal) text = await readStdin()
+  if ((text === undefined || text.trim() === '') && !io.stdinIsTerminal) text = await io.readInput()
   if (text?.startsWith('@')) {
     const path = text.slice(1)
     try {
@@ -43,16 +41,4 @@ export async function readContent(arg: string | undefined, io: IOStreams, what: 
     throw new UsageError(`No ${what} provided: give it as an argument, as @@file, or on standard input`)
   }
   return text
-}
-
-/** Standard input, at most 64 MB. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length
-    if (size > 64 * 1024 * 1024) throw new UsageError('Standard input is larger than 64 MB')
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }

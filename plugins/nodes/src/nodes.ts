@@ -1,4 +1,5 @@
 import {
+  type Instant,
   type JsonValue,
   JsonNumber,
   NotSent,
@@ -26,7 +27,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A node of the user's, as `nodes list` shows it. */
 export interface UserNode {
   id: number
-  created?: string
+  created?: Instant
   public: boolean
   country?: string
   zone?: string
@@ -52,7 +53,7 @@ export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
     const location = isObject(item.nodeLocation) ? item.nodeLocation : {}
     nodes.push({
       id,
-      created: typeof item.created === 'string' ? item.created : undefined,
+      created: typeof item.created === 'string' ? parseInstant(item.created) : undefined,
       public: item.requiresAuthorization !== true,
       country: typeof location.country === 'string' ? location.country : undefined,
       zone: typeof location.zone === 'string' ? location.zone : undefined,
@@ -62,20 +63,10 @@ export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
 }
 
 export function userNodesReport(nodes: readonly UserNode[]): Report {
-  const created = (n: UserNode) => {
-    const instant = n.created === undefined ? undefined : parseInstant(n.created)
-    return instant
-  }
   return {
     columns: [{title: 'Node ID', align: 'right'}, {title: 'Created'}, {title: 'Public'}, {title: 'Country'}, {title: 'Time Zone'}],
-    rows: nodes.map((n) => {
-      const instant = created(n)
-      return [String(n.id), instant ? formatInstantIso(instant) : undefined, String(n.public), n.country, n.zone]
-    }),
-    items: nodes.map((n) => {
-      const instant = created(n)
-      return [n.id, instant ? formatInstantAlt(instant) : null, n.public, n.country ?? null, n.zone ?? null]
-    }),
+    rows: nodes.map((n) => [String(n.id), n.created ? formatInstantIso(n.created) : undefined, String(n.public), n.country, n.zone]),
+    items: nodes.map((n) => [n.id, n.created ? formatInstantAlt(n.created) : null, n.public, n.country ?? null, n.zone ?? null]),
     list: true,
     emptyMessage: 'No nodes available.',
   }

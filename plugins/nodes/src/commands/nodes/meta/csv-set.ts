@@ -48,22 +48,16 @@ export default class NodesMetaCsvSet extends S10kCommand {
     const {args, flags} = await this.parse(NodesMetaCsvSet)
     const text = await readContent(args.csv === '-' ? undefined : args.csv, this.io, 'CSV')
     const rows = parseCsv(text)
-    if (flags.path === undefined) {
-      if (flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
-      const metadata = metadataFromPathRows(rows)
-      const client = await this.client()
-      const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
-      if (sent) return undefined
-      await this.io.writeOut(`Metadata saved from ${rows.length} key path rows.\n`)
-      return flags.verbose ? rowsReport(rows) : undefined
-    }
+    const {path} = flags
+    if (path === undefined && flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
     // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule)
     const trimmed = text.trim()
-    const metadata = metadataAtPath(flags.path, flags.string ? (/^-?\d+(\.\d+)?$/.test(trimmed) ? new JsonNumber(trimmed) : trimmed) : rows)
+    const value = flags.string ? (/^-?\d+(\.\d+)?$/.test(trimmed) ? new JsonNumber(trimmed) : trimmed) : rows
+    const metadata = path === undefined ? metadataFromPathRows(rows) : metadataAtPath(path, value)
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
-    await this.io.writeOut(`CSV saved to path [${flags.path}].\n`)
+    await this.io.writeOut(path === undefined ? `Metadata saved from ${rows.length} key path rows.\n` : `CSV saved to path [${path}].\n`)
     return flags.verbose ? rowsReport(rows) : undefined
   }
 }
