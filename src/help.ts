@@ -45,8 +45,8 @@ export class S10kHelp extends Help {
   }
 
   override async showRootHelp(): Promise<void> {
+    // oclif's root help already ends with a blank line
     await super.showRootHelp()
-    this.log('')
     this.log(section('GLOBAL OPTIONS (before or after the command)', globalOptionRows()))
     this.log('')
     this.log(section('EXIT CODES', EXIT_CODE_MEANINGS))
