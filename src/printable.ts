@@ -1,17 +1,32 @@
 /**
  * Text from the service, a file or the arguments is data: written to a terminal, its control characters could
- * move the cursor, rewrite or hide lines, set the window title or ring the bell. These show them escaped, the
- * way JSON writes them (`\u001b`), so that what is shown is exactly what is there.
+ * move the cursor, rewrite or hide lines, set the window title or ring the bell, and its invisible characters
+ * could reorder or hide what a line shows. These show them escaped, the way JSON writes them (`\u001b`), so that
+ * what is shown is exactly what is there.
  */
 
-// C0 controls but line feed, DEL, C1 controls, and the bidirectional overrides and isolates that reorder what a
-// line shows (U+202A–U+202E, U+2066–U+2069)
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+/**
+ * C0 controls but line feed, DEL, C1 controls, the line and paragraph separators, and the format characters
+ * (Unicode category Cf: bidirectional marks, overrides and isolates, zero-width spaces, word joiner, BOM, tags),
+ * except ZWNJ and ZWJ, which scripts and emoji need. A source for a `u`-flag regular expression.
+ */
+export const UNPRINTABLE_SOURCE = String.raw`[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]|(?![\u200C\u200D])\p{Cf}`
 
-const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'gu')
 
-/** `text` with every control character but line feed escaped. */
+/** `\uXXXX` for each UTF-16 unit of `c` (a character beyond U+FFFF is a surrogate pair, as in JSON). */
+export function unicodeEscape(c: string, upperCase = false): string {
+  let out = ''
+  for (let i = 0; i < c.length; i++) {
+    const hex = c.charCodeAt(i).toString(16).padStart(4, '0')
+    out += `\\u${upperCase ? hex.toUpperCase() : hex}`
+  }
+  return out
+}
+
+const escape = (c: string): string => unicodeEscape(c)
+
+/** `text` with every control and invisible character but line feed escaped. */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, escape)
 }

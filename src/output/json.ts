@@ -2,9 +2,11 @@
  * JSON written the way the Java s10k writes it with Jackson: DefaultPrettyPrinter layout (`"key" : value`,
  * inline `[ 1, 2 ]` arrays, two-space indent) on a terminal, compact otherwise. Jackson escapes only `"`, `\`
  * and control characters (uppercase `\u00XX`), leaving `/` and non-ASCII text as they are. s10k also escapes
- * DEL, the C1 controls and the bidirectional overrides (which Jackson leaves raw), so that JSON shown on a
- * terminal cannot drive it either: the same JSON value, written safely.
+ * what printable.ts escapes (DEL, the C1 controls, invisible and reordering characters), which Jackson leaves
+ * raw, so that JSON shown on a terminal cannot drive or deceive it either: the same JSON value, written safely.
  */
+import {UNPRINTABLE_SOURCE, unicodeEscape} from '../printable.js'
+
 export type JsonValue = string | number | boolean | null | JsonNumber | JsonValue[] | {[key: string]: JsonValue | undefined}
 
 /**
@@ -17,12 +19,10 @@ export class JsonNumber {
 
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
+const TO_ESCAPE = new RegExp(String.raw`["\\]|${UNPRINTABLE_SOURCE}`, 'gu')
+
 export function jsonString(value: string): string {
-  const escaped = value.replace(
-    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-    /["\\\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
-    (c) => SHORT_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
-  )
+  const escaped = value.replace(TO_ESCAPE, (c) => SHORT_ESCAPES[c] ?? unicodeEscape(c, true))
   return `"${escaped}"`
 }
 
