@@ -196,12 +196,17 @@ export abstract class S10kCommand extends Command {
     this.delivery = undefined
   }
 
-  private async writeOut(text: string): Promise<void> {
+  /**
+   * Writes data to stdout. When it cannot be written, a change already made is still reported as applied (exit
+   * 1); a read whose reader has gone (`| head`) ends quietly with exit 0, as Unix tools do.
+   */
+  protected async writeOut(text: string): Promise<void> {
     try {
       await this.io.writeOut(text)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      throw new S10kError(`Cannot write the output${code ? ` (${code})` : ''}: ${(error as Error).message}`)
+      if (code === 'EPIPE' && !this.progress.started && !this.delivery) return this.exit(ExitCode.ok)
+      throw this.progress.afterChanges(new S10kError(`Cannot write the output${code ? ` (${code})` : ''}: ${(error as Error).message}`))
     }
   }
 
@@ -242,7 +247,7 @@ export abstract class S10kCommand extends Command {
       dryRun: flags['dry-run'],
       verbose: flags.verbose,
       httpTrace: flags['http-trace'],
-      stdout: (text) => this.io.writeOut(text),
+      stdout: (text) => this.writeOut(text),
       stderr: (text) => {
         this.io.writeErr(printable(text))
       },

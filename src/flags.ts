@@ -5,12 +5,15 @@ import type {FlagShape} from './argv/picocli.js'
 import {UsageError} from './errors.js'
 import {formatterNames} from './output/registry.js'
 
-/** Splits a picocli list value on commas with optional spaces around them; empty items are dropped. */
-export function splitList(input: string): string[] {
-  return input
-    .split(/\s*,\s*/)
-    .map((v) => v.trim())
-    .filter((v) => v !== '')
+/**
+ * Splits a picocli list value on commas with optional spaces around them. Trailing empty items are dropped, as
+ * Java's `String.split` does (`101,` is `101`); any other empty item (`1,,2`, `,1`) is a usage error.
+ */
+export function splitList(input: string, flag: string): string[] {
+  const values = input.trim().split(/\s*,\s*/)
+  while (values.at(-1) === '') values.pop()
+  if (values.includes('')) throw invalidValue(flag, `'${input}' has an empty item; separate values with single commas`)
+  return values
 }
 
 /** Flattens the values of a repeatable list flag, keeping first-seen order and dropping duplicates. */
@@ -59,7 +62,7 @@ export interface OptionText {
 export function listFlag<T>(item: (value: string, flag: string) => T, options: OptionText): Interfaces.OptionFlag<T[][] | undefined> {
   const flag = Flags.custom<T[]>({
     parse: async (input, _context, opt) => {
-      const values = splitList(input)
+      const values = splitList(input, opt.name)
       // `-id=` would otherwise be no filter at all, or a request about nothing
       if (values.length === 0) throw invalidValue(opt.name, `a list of values is needed, not '${input}'`)
       return values.map((v) => item(v, opt.name))

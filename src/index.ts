@@ -30,5 +30,6 @@ export {JsonNumber, compactJson, prettyJson, prettyJsonList, type JsonValue} fro
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'
 export type {Cell, Formatter, RenderContext, Report, TableColumn} from './output/report.js'
 export {type ChangeProgress} from './progress.js'
+export {printable, printableLine} from './printable.js'
 export {formatInstantAlt, formatInstantIso, parseInstant, type Instant} from './time.js'
 export {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './local-time.js'

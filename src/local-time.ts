@@ -14,8 +14,15 @@ export interface LocalDateTime {
 // an ISO offset after the date or time is accepted and ignored, as the Java tool does
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?)?$/
 
+/** A UTC date with the year taken literally (`Date.UTC` reads years 0 to 99 as 1900 to 1999). */
+function utcDate(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): Date {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond))
+  date.setUTCFullYear(year, monthIndex, day)
+  return date
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return utcDate(year, month, 0).getUTCDate()
 }
 
 /** `2020-10-30`, `2020-10-30T12:45`, `2020-10-30 12:45:30.5`; `T24:00` means midnight of the next day. */
@@ -32,7 +39,7 @@ export function parseLocalDateTime(input: string, flag = 'expiration-date'): Loc
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw fail()
   if ((hour > 23 && !midnightNext) || minute > 59 || second > 59) throw fail()
   if (!midnightNext) return {year, month, day, hour, minute, second, millisecond}
-  const next = new Date(Date.UTC(year, month - 1, day + 1))
+  const next = utcDate(year, month - 1, day + 1)
   return {year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0}
 }
 
@@ -63,9 +70,7 @@ export function parseTimeZone(input: string, flag = 'time-zone'): TimeZone {
 
 /** Epoch milliseconds of a wall-clock time read as UTC, the year taken literally (0050 is year 50, not 1950). */
 function utcMillis(t: LocalDateTime): number {
-  const date = new Date(Date.UTC(2000, 0, 1, t.hour, t.minute, t.second, t.millisecond))
-  date.setUTCFullYear(t.year, t.month - 1, t.day)
-  return date.getTime()
+  return utcDate(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond).getTime()
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>()

@@ -45,10 +45,18 @@ export class ChangeProgress {
     try {
       return await read()
     } catch (error) {
-      if (!(error instanceof S10kError) || this.applied === 0) throw error
-      const applied = `Applied: ${list(this.planned.slice(0, this.applied))}`
-      throw new S10kError(`${applied}; the result could not be shown: ${error.reason}`, error.exitCode)
+      throw this.afterChanges(error)
     }
+  }
+
+  /**
+   * A failure after the changes (reading the result back, writing it out): once something was applied, the
+   * error names every change applied, so nobody thinks nothing happened.
+   */
+  afterChanges(error: unknown): unknown {
+    if (!(error instanceof S10kError) || this.applied === 0) return error
+    const applied = `Applied: ${list(this.planned.slice(0, this.applied))}`
+    return new S10kError(`${applied}; the result could not be shown: ${error.reason}`, error.exitCode)
   }
 
   /** True once a change was applied or is being sent. */

@@ -142,7 +142,10 @@ export function unwrapEnvelope(
   // the service's words go into a one-line message: shown escaped, never obeyed by the terminal
   const serviceMessage = typeof envelope?.message === 'string' && envelope.message !== '' ? printableLine(envelope.message) : undefined
   const where = `${method} ${urlForMessage(url)}`
-  const details = {method, url, status, serviceMessage, maybeApplied: method !== 'GET' && GATEWAY_STATUSES.has(status)}
+  // a server error that is not the service's envelope (a proxy's HTML page) may hide an applied change too
+  const fromService = typeof envelope?.success === 'boolean'
+  const lost = GATEWAY_STATUSES.has(status) || (status >= 500 && !fromService)
+  const details = {method, url, status, serviceMessage, maybeApplied: method !== 'GET' && lost}
   if (status === 401 || (status === 403 && (response.headers['www-authenticate'] || serviceMessage === 'Bad credentials'))) {
     const reason = serviceMessage ?? statusText(response)
     const hint = /skew/i.test(reason)

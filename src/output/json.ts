@@ -19,7 +19,8 @@ export class JsonNumber {
 
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
-const TO_ESCAPE = new RegExp(String.raw`["\\]|${UNPRINTABLE_SOURCE}`, 'gu')
+// every C0 control, line feed included (JSON requires it), and what a terminal must not obey
+const TO_ESCAPE = new RegExp(String.raw`["\\\u0000-\u001F]|${UNPRINTABLE_SOURCE}`, 'gu')
 
 export function jsonString(value: string): string {
   const escaped = value.replace(TO_ESCAPE, (c) => SHORT_ESCAPES[c] ?? unicodeEscape(c, true))

@@ -116,7 +116,7 @@ describe('sec-tokens create', () => {
     assert.equal(
       result.stderr,
       `Store the token secret now: it cannot be shown again.\nToken ID: ${token.id}\nToken secret: ${token.secret}\n` +
-        `Cannot write the output (ENOSPC): ENOSPC: no space left on device, write\n`,
+        `Applied: token created; the result could not be shown: Cannot write the output (ENOSPC): ENOSPC: no space left on device, write\n`,
     )
   })
 

@@ -66,7 +66,7 @@ describe('faults', () => {
       'an HTML error page',
       {status: 500, body: '<!DOCTYPE html><h1>Oops</h1>', contentType: 'text/html'},
       1,
-      /^POST .*\/status failed: HTTP 500 Internal Server Error, with an HTML page instead of JSON$/,
+      /^POST .*\/status failed: HTTP 500 Internal Server Error, with an HTML page instead of JSON\. May have been applied: status Active\.$/,
     ],
     ['success:false without a message', {status: 200, body: '{"success":false}'}, 1, /^Non-success response from POST .*\/status: Unknown reason\.$/],
     [
@@ -196,4 +196,67 @@ describe('faults', () => {
     assert.equal(result.stderr, `Applied: status Disabled; the result could not be shown: boom (HTTP 500 from GET ${session.url}${API}/find)\n`)
     assert.equal(session.emulator.tokens.get(HN)?.status, 'Disabled')
   })
+
+  it("says a change answered by a server error that is not the service's (a gateway's HTML page) may have been applied", async () => {
+    session.emulator.inject({path: '/status', status: 500, body: '<html>Internal Server Error</html>', contentType: 'text/html', afterApplying: true})
+    const html = await session.run(['sec-tokens', 'update', '-id', HN, '-d'])
+    assert.equal(html.code, 1)
+    assert.equal(
+      html.stderr,
+      `POST ${session.url}${API}/status failed: HTTP 500 Internal Server Error, with an HTML page instead of JSON. May have been applied: status Disabled.\n`,
+    )
+    assert.equal(session.emulator.tokens.get(HN)?.status, 'Disabled')
+    // the service's own envelope says the change failed: not applied
+    session.emulator.inject({path: '/status', status: 500, body: '{"success":false,"message":"boom"}'})
+    const envelope = await session.run(['sec-tokens', 'update', '-id', HN, '-a'])
+    assert.equal(envelope.stderr, `boom (HTTP 500 from POST ${session.url}${API}/status)\n`)
+  })
+
+  const changes: Array<[string, string[], string, () => boolean]> = [
+    [
+      'nodes meta csv-set',
+      ['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/pm/t/x', 'a,b'],
+      'metadata merged',
+      () => JSON.stringify(session.emulator.nodes.nodes.get(101)?.metadata?.meta).includes('"t":{"x":[["a","b"]]}'),
+    ],
+    [
+      'nodes meta save',
+      ['nodes', 'meta', 'save', '-node', '101', '{"m":{"saved":1}}'],
+      'metadata merged',
+      () => JSON.stringify(session.emulator.nodes.nodes.get(101)?.metadata?.meta).includes('"saved":1'),
+    ],
+    [
+      'nodes meta delete',
+      ['nodes', 'meta', 'delete', '-node', '101', '-y'],
+      'metadata deleted',
+      () => session.emulator.nodes.nodes.get(101)?.metadata === undefined,
+    ],
+    ['sec-tokens update', ['sec-tokens', 'update', '-id', HN, '-d'], 'status Disabled', () => session.emulator.tokens.get(HN)?.status === 'Disabled'],
+    ['sec-tokens delete', ['sec-tokens', 'delete', '-id', HN, '-y'], 'token deleted', () => !session.emulator.tokens.has(HN)],
+  ]
+  for (const [name, args, label, applied] of changes) {
+    for (const [how, options, code] of [
+      ['a full disk', {stdoutTo: '/dev/full'}, 'ENOSPC'],
+      ['a closed pipe', {stdoutClosed: true}, 'EPIPE'],
+    ] as const) {
+      it(`${name}: when ${how} takes no output, says on stderr that the change was applied (exit 1)`, async () => {
+        const result = await session.run(args, options)
+        assert.equal(result.code, 1, result.stderr)
+        assert.match(result.stderr, new RegExp(`^Applied: ${label}; the result could not be shown: Cannot write the output \\(${code}\\): .*\n$`))
+        assert.ok(applied(), `${name} was applied`)
+        assert.ok(session.received().some((r) => !r.startsWith('GET ')))
+      })
+    }
+  }
+
+  for (const args of [
+    ['nodes', 'list'],
+    ['sec-tokens', 'list'],
+    ['nodes', 'meta', 'list', '-node', '101', '-mode', 'JSON'],
+  ]) {
+    it(`${args.slice(0, -1).join(' ')}: a reader that closes the pipe ends the read quietly, exit 0`, async () => {
+      const result = await session.run(args, {stdoutClosed: true})
+      assert.deepEqual([result.code, result.stderr], [0, ''])
+    })
+  }
 })

@@ -32,6 +32,16 @@ describe('inputs that are refused before anything is sent', () => {
     })
   }
 
+  it('an empty item in any list option is refused; a trailing comma is accepted, as the Java tool does', async () => {
+    await refused(['nodes', 'meta', 'list', '-node', '1,,2'], /^Invalid value for option '--node-id': '1,,2' has an empty item/)
+    await refused(['nodes', 'sources', '-source', 'a,,b'], /^Invalid value for option '--source-id': 'a,,b' has an empty item/)
+    await refused(['sec-tokens', 'list', '-id', 'a, ,b'], /^Invalid value for option '--identifier': 'a, ,b' has an empty item/)
+    await refused(['sec-tokens', 'create', '-t', 'User', '-node', ',101'], /^Invalid value for option '--node-id': ',101' has an empty item/)
+    const trailing = await session.run(['nodes', 'meta', 'list', '-node', '101,', '-mode', 'CSV'])
+    assert.equal(trailing.code, 0, trailing.stderr)
+    assert.match(session.received().at(-1) ?? '', /nodeIds=101$/)
+  })
+
   it('list: an empty -id= is refused, not taken as no filter', async () => {
     await refused(['sec-tokens', 'list', '-id='], /--identifier': a list of values is needed/)
   })

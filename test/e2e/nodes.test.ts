@@ -127,6 +127,10 @@ describe('nodes', () => {
     const local = await session.run(['nodes', 'sources', '-node=101', '-min', '2025-08-03T21:00', '-local', '-mode', 'CSV'])
     assert.equal(local.stdout.split('\r\n').length, 9)
     assert.match(session.received().at(-1) ?? '', /\?nodeIds=101&localStartDate=2025-08-03T21%3A00$/)
+    // T24:00 rolls over to the next day of the year as written: 0050, not 1950
+    const ancient = await session.run(['nodes', 'sources', '-min', '0050-06-01T24:00', '-tz', 'UTC', '-mode', 'CSV'])
+    assert.equal(ancient.code, 0, ancient.stderr)
+    assert.match(session.received().at(-1) ?? '', /\?startDate=0050-06-02$/)
   })
 
   it('nodes meta list: the handbook page, the filter example, CSV and JSON', async () => {
@@ -241,9 +245,15 @@ describe('nodes', () => {
     const before = stored(101)
     session.emulator.nodes.nodes.get(102)!.userId = 123
     const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '102'], {input: get.stdout})
-    assert.deepEqual([set.code, set.stdout], [0, 'Metadata saved from 7 key path rows.\n'])
+    assert.deepEqual([set.code, set.stdout], [0, 'Metadata saved from 6 key path rows.\n'])
     assert.deepEqual(stored(102), {m: {limit: 123, group: 'alpha', on: true}, pm: {os: {v: [1, 2], arch: 'aarch64'}}, t: ['west']})
     assert.deepEqual(before, stored(101))
+  })
+
+  it('csv-set echoes --path escaped, like every message', async () => {
+    const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/pm/a/\u001b[2J\u202Ered', 'a,b'])
+    assert.deepEqual([set.code, set.stdout], [0, 'CSV saved to path [/pm/a/\\u001b[2J\\u202ered].\n'])
+    assert.deepEqual(stored(101).pm, {a: {'\u001b[2J\u202Ered': [['a', 'b']]}})
   })
 
   it('csv-get reads ragged CSV text as FastCSV does', async () => {

@@ -60,7 +60,7 @@ export function cliEnv(home: string): Record<string, string> {
 /** Runs bin/run.cjs as a user would, with a clean environment: nothing of the developer's leaks in. */
 export function runCli(
   args: readonly string[],
-  options: {home: string; env?: Record<string, string>; input?: string; cwd?: string; stdoutTo?: string},
+  options: {home: string; env?: Record<string, string>; input?: string; cwd?: string; stdoutTo?: string; stdoutClosed?: boolean},
 ): Promise<CliResult> {
   const env = {...cliEnv(options.home), ...options.env}
   // stdoutTo: a file to write standard output to instead (such as /dev/full, which takes nothing)
@@ -68,6 +68,8 @@ export function runCli(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {env, cwd: options.cwd ?? options.home, stdio: ['pipe', out, 'pipe']})
     if (typeof out === 'number') closeSync(out)
+    // stdoutClosed: a reader that has gone before anything is written, as `| head` does once it has its lines
+    if (options.stdoutClosed) child.stdout?.destroy()
     let stdout = ''
     let stderr = ''
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -9,7 +9,10 @@ export interface Session {
   emulator: SolarUserEmulator
   url: string
   home: TempHome
-  run: (args: readonly string[], options?: {env?: Record<string, string>; input?: string; stdoutTo?: string}) => Promise<CliResult>
+  run: (
+    args: readonly string[],
+    options?: {env?: Record<string, string>; input?: string; stdoutTo?: string; stdoutClosed?: boolean},
+  ) => Promise<CliResult>
   /** Every request received, as `METHOD path?query body`, after asserting each signature was valid. */
   received: () => string[]
   close: () => Promise<void>

@@ -171,12 +171,17 @@ function mergeInto(target: JsonObject, source: JsonObject): void {
   }
 }
 
+/** Key path and value rows without their `Path,Value` header, if they have one. */
+export function keyPathRows(rows: readonly string[][]): readonly string[][] {
+  return rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
+}
+
 /**
  * The metadata that key/value rows describe (`csv-set` without `--path`, the reverse of `csv-get` without it):
  * each row is a key path and its value, `/t` rows are tags; a first row `Path,Value` is a header.
  */
 export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
-  const body = rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
+  const body = keyPathRows(rows)
   if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
   const out: NodeMetadata = {}
   for (const [index, row] of body.entries()) {

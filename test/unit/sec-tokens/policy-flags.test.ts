@@ -4,7 +4,7 @@ import {describe, it} from 'node:test'
 import {Parser} from '@oclif/core'
 
 import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../src/local-time.js'
-import {buildPolicy, policyFlags} from '../../../plugins/sec-tokens/src/policy-flags.js'
+import {type PolicyFlagValues, buildPolicy, policyFlags} from '../../../plugins/sec-tokens/src/policy-flags.js'
 import type {SecurityPolicy} from '../../../plugins/sec-tokens/src/policy.js'
 
 async function policyFrom(...argv: string[]): Promise<SecurityPolicy | undefined> {
@@ -115,6 +115,14 @@ describe('expiration date and time zone', () => {
   it('takes years literally', () => {
     assert.equal(new Date(toEpochMillis(parseLocalDateTime('0050-06-01'), parseTimeZone('UTC'))).toISOString(), '0050-06-01T00:00:00.000Z')
     assert.equal(new Date(toEpochMillis(parseLocalDateTime('0099-12-31T23:59'), parseTimeZone('Europe/Paris'))).getUTCFullYear(), 99)
+    // the T24:00 roll-over and the month lengths too: year 50 stays 50, and year 0 is a leap year (1900 was not)
+    assert.deepEqual(parseLocalDateTime('0050-06-01T24:00'), {year: 50, month: 6, day: 2, hour: 0, minute: 0, second: 0, millisecond: 0})
+    assert.deepEqual(parseLocalDateTime('0099-12-31T24:00'), {year: 100, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0})
+    assert.equal(parseLocalDateTime('0000-02-29').day, 29)
+    assert.throws(
+      () => buildPolicy({'expiration-date': parseLocalDateTime('0050-06-01T24:00')} as PolicyFlagValues),
+      (error: Error) => error.message.includes('0050-06-02T00:00:00.000Z is in the past') && !error.message.includes('1950'),
+    )
   })
 
   it('takes the earlier instant of a time that occurs twice and moves a skipped time later, as Java does', () => {

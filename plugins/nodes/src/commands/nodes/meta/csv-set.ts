@@ -1,7 +1,7 @@
-import {Args, Flags, JsonNumber, type Report, S10kCommand, UsageError, commandUsage, displayModeFlag, withShortNames} from 's10k'
+import {Args, Flags, JsonNumber, type Report, S10kCommand, UsageError, commandUsage, displayModeFlag, printableLine, withShortNames} from 's10k'
 
 import {parseCsv} from '../../../csv-parse.js'
-import {metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
+import {keyPathRows, metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
 
@@ -57,7 +57,10 @@ export default class NodesMetaCsvSet extends S10kCommand {
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
-    await this.io.writeOut(path === undefined ? `Metadata saved from ${rows.length} key path rows.\n` : `CSV saved to path [${path}].\n`)
+    // the key path is the user's text: shown escaped, like every message
+    await this.writeOut(
+      path === undefined ? `Metadata saved from ${keyPathRows(rows).length} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`,
+    )
     return flags.verbose ? rowsReport(rows) : undefined
   }
 }
