@@ -2,14 +2,15 @@
  * The CLI's own wiring, for bin/run.cjs and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
-import {execute} from '@oclif/core'
+import {Config, execute} from '@oclif/core'
 
-import {prepareArgv as prepareWith} from './argv/index.js'
+import {expandArgv, prepareArgv as prepareWith} from './argv/index.js'
+import {commandStart} from './argv/global-options.js'
 import Version from './commands/version.js'
-import {ExitCode, S10kError} from './errors.js'
+import {S10kError, UsageError} from './errors.js'
 import {printable} from './printable.js'
 import {hasUserPlugins, onWarning, provideS10kToPlugins} from './user-plugins.js'
-import {redactStderr, registerSecret, secretAfterPrompt, secretsInArgv} from './secrets.js'
+import {afterPrompt, redactStderr, registerSecret, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
 
 export * from './index.js'
@@ -24,23 +25,37 @@ export const COMMANDS = {version: Version}
 
 /** Expands `@files` and moves global options written before the command to after it. */
 export function prepareArgv(argv: readonly string[]): string[] {
-  return prepareWith(argv, GLOBAL_OPTIONS)
+  return prepareWith(expandArgv(argv), GLOBAL_OPTIONS)
 }
 
-/** bin/run.cjs: prepares the arguments (a bad `@file` ends the run here, in one line) and runs the command. */
+/** A word that may name a command or topic (`sec-tokens`, `version`); anything else after `-p` is a slip. */
+const COMMAND_WORD = /^[a-z]+(-[a-z]+)*(:[a-z]+(-[a-z]+)*)*$/
+
+/**
+ * `-p X` (a slip for `--secret=X`) is refused without showing X, unless X stands where the command goes and names
+ * one of its commands or topics: then `-p` prompts, as in `s10k -p sec-tokens list`. Gives the config loaded to tell.
+ */
+async function refuseSecretAfterPrompt(expanded: readonly string[], dir: string): Promise<Config | undefined> {
+  const slip = afterPrompt(expanded, commandStart(expanded, GLOBAL_OPTIONS))
+  if (slip === undefined) return undefined
+  if (slip.atCommand && COMMAND_WORD.test(slip.value)) {
+    const config = await Config.load(dir)
+    if (config.findCommand(slip.value) || config.findTopic(slip.value)) return config
+  }
+  registerSecret(slip.value)
+  throw new UsageError(
+    'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE',
+  )
+}
+
+/**
+ * bin/run.cjs: expands `@files`, learns the secrets the arguments give (so that nothing written to stderr, DEBUG
+ * output included, shows them), prepares the arguments and runs the command. A bad `@file` or a secret written
+ * where it would be echoed ends the run here, in one line.
+ */
 export async function main(argv: readonly string[], dir: string): Promise<void> {
-  for (const secret of secretsInArgv(argv)) registerSecret(secret)
   registerSecret(process.env.SN_TOKEN_SECRET)
   redactStderr()
-  const slip = secretAfterPrompt(argv)
-  if (slip !== undefined) {
-    registerSecret(slip)
-    process.stderr.write(
-      'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE\n',
-    )
-    process.exitCode = ExitCode.usage
-    return
-  }
   if (!process.env.DEBUG) {
     process.removeAllListeners('warning')
     process.on('warning', (warning) => {
@@ -48,18 +63,22 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     })
   }
   let args: string[]
+  let config: Config | undefined
   try {
-    args = prepareArgv(argv)
+    const expanded = expandArgv(argv)
+    for (const secret of secretsInArgv(expanded)) registerSecret(secret)
+    args = prepareWith(expanded, GLOBAL_OPTIONS)
+    // installing or linking loads the new plugin in this run too
+    const [first = '', second = ''] = args
+    const pluginCommand =
+      (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
+    if (pluginCommand || hasUserPlugins()) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
+    config = await refuseSecretAfterPrompt(expanded, dir)
   } catch (error) {
     if (!(error instanceof S10kError)) throw error
     process.stderr.write(`${printable(error.reason)}\n`)
     process.exitCode = error.exitCode
     return
   }
-  // installing or linking loads the new plugin in this run too
-  const [first = '', second = ''] = args
-  const pluginCommand =
-    (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
-  if (pluginCommand || hasUserPlugins()) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
-  await execute({args, dir})
+  await execute({args, dir, loadOptions: config})
 }

@@ -25,7 +25,7 @@ export {
 } from './flags.js'
 export {type CredentialsHook, type FormattersHook} from './hooks/events.js'
 export {NotSent, SolarClient, type ApiRequest, type HttpMethod, type ReadRequest} from './http/client.js'
-export {type IOStreams, isInteractive} from './io.js'
+export {type IOStreams, isInteractive, readFileText} from './io.js'
 export {JsonNumber, compactJson, prettyJson, prettyJsonList, type JsonValue} from './output/json.js'
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'
 export type {Cell, Formatter, RenderContext, Report, TableColumn} from './output/report.js'

@@ -1,3 +1,4 @@
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import {createInterface} from 'node:readline/promises'
 
 import {ExitCode, S10kError, UsageError} from './errors.js'
@@ -26,6 +27,34 @@ export interface IOStreams {
 
 /** The most standard input s10k reads as a command's content (`nodes meta save` and the like). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+const tooLarge = (subject: string): UsageError => new UsageError(`${subject} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, s10k's limit`)
+
+/**
+ * A file's text (`@@file` content, an `@argfile`), limited as standard input is: `subject` (`The CSV file x`)
+ * larger than MAX_INPUT_BYTES is a usage error, found after reading at most that much (`/dev/zero` never ends).
+ * A file that cannot be read throws its system error.
+ */
+export function readFileText(path: string, subject: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const stat = fstatSync(fd)
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(subject)
+    const chunks: Buffer[] = []
+    let size = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(stat.isFile() ? Math.max(stat.size - size + 1, 65_536) : 1024 * 1024)
+      const read = readSync(fd, chunk, 0, chunk.length, null)
+      if (read === 0) break
+      size += read
+      if (size > MAX_INPUT_BYTES) throw tooLarge(subject)
+      chunks.push(chunk.subarray(0, read))
+    }
+    return Buffer.concat(chunks, size).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /**
  * The Java tool's terminal test (`System.console().isTerminal()`): both standard input and standard output are
@@ -148,7 +177,7 @@ export function processIO(): IOStreams {
       let size = 0
       for await (const chunk of process.stdin) {
         size += (chunk as Buffer).length
-        if (size > MAX_INPUT_BYTES) throw new UsageError(`Standard input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`)
+        if (size > MAX_INPUT_BYTES) throw tooLarge('Standard input')
         chunks.push(chunk as Buffer)
       }
       return Buffer.concat(chunks).toString('utf8')

@@ -33,18 +33,17 @@ export function secretsInArgv(argv: readonly string[]): string[] {
   return found
 }
 
-/** A command or topic name, as `-p` may be followed by before the command (`s10k -p sec-tokens list`). */
-const COMMAND_WORD = /^[a-z]+(-[a-z]+)*(:[a-z]+(-[a-z]+)*)*$/
-
 /**
  * `-p X`, a slip for `--secret=X`: `-p` takes no value (alone it prompts), so X would end up quoted in an
- * "unexpected argument" error, or taken for the command. Gives X, unless it reads as a command name.
+ * "unexpected argument" or "unknown command" error. Gives X, and whether it stands where the command goes
+ * (`s10k -p sec-tokens list`), in which case it is no slip if it names a command or topic (`command` is the index
+ * of the command's first word).
  */
-export function secretAfterPrompt(argv: readonly string[]): string | undefined {
+export function afterPrompt(argv: readonly string[], command: number): {value: string; atCommand: boolean} | undefined {
   for (let i = 0; i + 1 < argv.length; i++) {
     if (argv[i] === '--') return undefined
     const next = argv[i + 1]
-    if (argv[i] === '-p' && next !== '--' && !next.startsWith('-') && !COMMAND_WORD.test(next)) return next
+    if (argv[i] === '-p' && next !== '--' && !next.startsWith('-')) return {value: next, atCommand: i + 1 === command}
   }
   return undefined
 }

@@ -39,8 +39,8 @@ function toLongForm(arg: string, next: string | undefined, findGlobal: Find): {t
   return {tokens: [`--${option.long}=${next}`], consumed: 1}
 }
 
-/** Moves the global options written before the command to after it, in long `--name=value` form. */
-export function hoistGlobalOptions(argv: readonly string[], globals: readonly GlobalOption[]): string[] {
+/** The global options written before the command, in long form, and where the command starts. */
+function leadingGlobals(argv: readonly string[], globals: readonly GlobalOption[]): {hoisted: string[]; command: number} {
   const findGlobal: Find = (name, long) => globals.find((o) => (long ? o.long === name : o.short === name))
   const hoisted: string[] = []
   let i = 0
@@ -50,7 +50,18 @@ export function hoistGlobalOptions(argv: readonly string[], globals: readonly Gl
     hoisted.push(...converted.tokens)
     i += 1 + converted.consumed
   }
-  const rest = argv.slice(i)
+  return {hoisted, command: i}
+}
+
+/** The index of the command's first word, after the global options written before it. */
+export function commandStart(argv: readonly string[], globals: readonly GlobalOption[]): number {
+  return leadingGlobals(argv, globals).command
+}
+
+/** Moves the global options written before the command to after it, in long `--name=value` form. */
+export function hoistGlobalOptions(argv: readonly string[], globals: readonly GlobalOption[]): string[] {
+  const {hoisted, command} = leadingGlobals(argv, globals)
+  const rest = argv.slice(command)
   if (hoisted.includes('--version')) return ['--version']
   if (hoisted.length === 0) return [...rest]
   if (rest.length === 0) return ['--help']

@@ -32,6 +32,14 @@ describe('inputs that are refused before anything is sent', () => {
     })
   }
 
+  it('an argument file or @@file that never ends (/dev/zero) is refused in one line at 64 MB, like standard input', async () => {
+    await refused(['@/dev/zero', 'sec-tokens', 'list'], /^Argument file @\/dev\/zero is larger than 64 MB, s10k's limit\n$/)
+    await refused(
+      ['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/m/x', '@@/dev/zero'],
+      /^The CSV file \/dev\/zero is larger than 64 MB, s10k's limit/,
+    )
+  })
+
   it('an empty item in any list option is refused; a trailing comma is accepted, as the Java tool does', async () => {
     await refused(['nodes', 'meta', 'list', '-node', '1,,2'], /^Invalid value for option '--node-id': '1,,2' has an empty item/)
     await refused(['nodes', 'sources', '-source', 'a,,b'], /^Invalid value for option '--source-id': 'a,,b' has an empty item/)

@@ -1,6 +1,4 @@
-import {readFile} from 'node:fs/promises'
-
-import {Flags, type IOStreams, type Interfaces, UsageError, integerItem, invalidValue, listFlag} from 's10k'
+import {Flags, type IOStreams, type Interfaces, S10kError, UsageError, integerItem, invalidValue, listFlag, readFileText} from 's10k'
 
 /** One node ID: a whole number (the Java tool's Long). */
 export function nodeId(value: string, flag: string): number {
@@ -24,21 +22,24 @@ export const nodeIdsFlag = (summary: string, required = false) =>
 /**
  * The content argument of `meta save` and `meta csv-set`: the text itself; `@path`, a file read as UTF-8 (written
  * `@@path` on the command line, since `@path` is an argument file); or, when it is missing and standard input is
- * not a terminal, all of standard input. Problems are usage errors, before anything is sent.
+ * not a terminal, all of standard input, which is content as it is, never a file name (text that starts with `@`
+ * included). Files are limited as standard input is. Problems are usage errors, before anything is sent.
  */
 export async function readContent(arg: string | undefined, io: IOStreams, what: string): Promise<string> {
   let text = arg
-  if ((text === undefined || text.trim() === '') && !io.stdinIsTerminal) text = await io.readInput()
-  if (text?.startsWith('@')) {
-    const path = text.slice(1)
-    try {
-      text = await readFile(path, 'utf8')
-    } catch (error) {
-      throw new UsageError(`Cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    }
-  }
+  if (text?.startsWith('@')) text = readContentFile(text.slice(1), what)
+  else if ((text === undefined || text.trim() === '') && !io.stdinIsTerminal) text = await io.readInput()
   if (text === undefined || text.trim() === '') {
     throw new UsageError(`No ${what} provided: give it as an argument, as @@file, or on standard input`)
   }
   return text
+}
+
+function readContentFile(path: string, what: string): string {
+  try {
+    return readFileText(path, `The ${what} file ${path}`)
+  } catch (error) {
+    if (error instanceof S10kError) throw error
+    throw new UsageError(`Cannot read the ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
 }
