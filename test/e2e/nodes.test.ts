@@ -253,7 +253,7 @@ describe('nodes', () => {
   it('csv-set echoes --path escaped, like every message', async () => {
     const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/pm/a/\u001b[2J\u202Ered', 'a,b'])
     assert.deepEqual([set.code, set.stdout], [0, 'CSV saved to path [/pm/a/\\u001b[2J\\u202ered].\n'])
-    assert.deepEqual(stored(101).pm, {a: {'\u001b[2J\u202Ered': [['a', 'b']]}})
+    assert.deepEqual(stored(101)?.pm, {a: {'\u001b[2J\u202Ered': [['a', 'b']]}})
   })
 
   it('csv-get reads ragged CSV text as FastCSV does', async () => {
