@@ -2,7 +2,7 @@
 // `npm run emulator [-- --port N] [-- --home DIR]`: the SolarUser emulator in the foreground, seeded with the
 // handbook page's example tokens, and a HOME (default .sandbox/ in this folder, kept between runs) whose
 // ~/.s10k files point s10k at it. Prints what to paste into another terminal; Ctrl-C stops it.
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
@@ -19,6 +19,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 const home = resolve(values.home)
+// the first line of the files it writes: a file without it is someone's own, never overwritten
+const MARK = '# written by npm run emulator (scripts/sandbox.mjs), which rewrites this file on each start\n'
+// the default HOME is the script's own, written by earlier versions without the mark
+const ownHome = home === resolve(ROOT, '.sandbox')
+const files = ['config', 'credentials'].map((name) => join(home, '.s10k', name))
+for (const file of files) {
+  if (ownHome || !existsSync(file) || readFileSync(file, 'utf8').startsWith(MARK)) continue
+  process.stderr.write(`${file} exists and was not written by npm run emulator; not overwriting it (choose another --home)\n`)
+  process.exit(2)
+}
 const emulator = new SolarUserEmulator(exampleTokens())
 let url
 try {
@@ -28,8 +38,8 @@ try {
   process.exit(1)
 }
 mkdirSync(join(home, '.s10k'), {recursive: true, mode: 0o700})
-writeFileSync(join(home, '.s10k', 'config'), `[service-urls]\nsolaruser = "${url}"\nsolarquery = "${url}"\n`, {mode: 0o600})
-writeFileSync(join(home, '.s10k', 'credentials'), `sn_token_id = "${CALLER.tokenId}"\nsn_token_secret = "${CALLER.secret}"\n`, {mode: 0o600})
+writeFileSync(files[0], `${MARK}[service-urls]\nsolaruser = "${url}"\nsolarquery = "${url}"\n`, {mode: 0o600})
+writeFileSync(files[1], `${MARK}sn_token_id = "${CALLER.tokenId}"\nsn_token_secret = "${CALLER.secret}"\n`, {mode: 0o600})
 
 const bin = join(ROOT, 'bin', 'run.cjs')
 process.stdout.write(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {spawn, spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
@@ -147,6 +147,29 @@ describe('a checkout', () => {
       const list = await runCli(['sec-tokens', 'list', '-mode', 'CSV'], {home})
       assert.equal(list.code, 0, list.stderr)
       assert.match(list.stdout, /\r\nkF67p6g30eUXQICUgzQf,2025-09-29T04:23:20\.302917Z,123,User,Active,Reporting: region 1,/)
+      // it rewrites its own files on the next start, but never a HOME's own credentials or config
+      const ownFiles = readFileSync(join(home, '.s10k', 'credentials'), 'utf8')
+      assert.match(ownFiles, /^# written by npm run emulator/)
+      for (const name of ['credentials', 'config']) {
+        const other = mkdtempSync(join(tmpdir(), 's10k-sandbox-'))
+        try {
+          mkdirSync(join(other, '.s10k'))
+          writeFileSync(join(other, '.s10k', name), 'mine = "keep"\n')
+          const second = spawnSync('npm', ['run', '--silent', 'emulator', '--', '--port', '0', '--home', other], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            timeout: 15_000,
+          })
+          assert.equal(second.status, 2, second.stdout)
+          assert.equal(
+            second.stderr,
+            `${join(other, '.s10k', name)} exists and was not written by npm run emulator; not overwriting it (choose another --home)\n`,
+          )
+          assert.equal(readFileSync(join(other, '.s10k', name), 'utf8'), 'mine = "keep"\n')
+        } finally {
+          rmSync(other, {recursive: true, force: true})
+        }
+      }
       child.removeAllListeners('exit')
       // the output ends when the emulator (npm's child, which writes to it directly) has exited
       const ended = new Promise<void>((resolve) => child.stdout.on('end', resolve))
