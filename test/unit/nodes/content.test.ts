@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {closeSync, openSync, ftruncateSync} from 'node:fs'
+import {closeSync, ftruncateSync, openSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, it} from 'node:test'
 
@@ -50,10 +50,12 @@ describe('content is content: standard input is never a file name; files are lim
     })
   })
 
-  it('meta save reads piped @path as (invalid) JSON, not as a file', async () => {
-    const result = await runInProcess(NodesMetaSave, ['-node', '101'], testIO({input: `@${credentials()}`}))
+  it('meta save reads piped @path as (invalid) JSON, not as the file it names', async () => {
+    const file = join(session.home.path, 'meta.json')
+    writeFileSync(file, '{"m":{"fromFile":true}}')
+    const result = await runInProcess(NodesMetaSave, ['-node', '101'], testIO({input: `@${file}`}))
     assert.equal(result.code, 2)
-    assert.ok(!result.err.includes(CALLER.secret), result.err)
+    assert.match(result.err, /JSON/)
     assert.deepEqual(session.emulator.requests, [])
   })
 
