@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Bundles the s10k core with oclif, axios and the formatters' libraries into one CommonJS file,
 // dist/bundle/s10k-code.cjs: one file instead of hundreds of modules. dist/bundle/s10k.cjs loads it with a V8
-// code cache recorded here with this machine's Node (a cache from another Node version is rejected and
-// ignored). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
+// code cache recorded here for each Node s10k is tested on (scripts/nodes.mjs); another Node writes its own on
+// first use (scripts/bundle/compile.cjs). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
+
+import {supportedNodes} from './nodes.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -48,7 +51,7 @@ await build({
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   minify: process.env.S10K_BUNDLE_MINIFY !== 'false',
   legalComments: 'linked',
   logLevel: 'warning',
@@ -58,8 +61,8 @@ await build({
 })
 for (const stub of STUBS) if (!stubbed.has(stub.name)) fail(`the ${stub.name} stub was not used: axios has changed; review STUBS`)
 
-// code restored from the cache cannot run import() on Node 20: every import() must go through the patched
-// loaders (patches/), so none may be left in the bundle
+// code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on
+// every run): every import() must go through the patched loaders (patches/), so none may be left in the bundle
 const code = readFileSync('dist/bundle/s10k-code.cjs', 'utf8')
   // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
   .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
@@ -68,7 +71,12 @@ const bare = code.match(/(?<![\w$.])import\(/g)
 if (bare) fail(`${bare.length} import() call(s) in the bundle would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
 if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
-copyFileSync(here('bundle/compile.cjs'), 'dist/bundle/compile.cjs')
+// caches of an earlier build are of no use; this build's are named by its hash
+for (const f of readdirSync('dist/bundle')) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(`dist/bundle/${f}`)
+const buildId = createHash('sha256').update(readFileSync('dist/bundle/s10k-code.cjs')).digest('hex').slice(0, 16)
+const compile = readFileSync(here('bundle/compile.cjs'), 'utf8')
+if (!compile.includes("'@BUILD@'")) fail('scripts/bundle/compile.cjs has no @BUILD@ to name caches by')
+writeFileSync('dist/bundle/compile.cjs', compile.replace("'@BUILD@'", `'${buildId}'`))
 copyFileSync(here('bundle/loader.cjs'), 'dist/bundle/s10k.cjs')
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
@@ -108,7 +116,7 @@ async function bundlePluginCommands(plugin) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     external: ['s10k'],
     outfile: `plugins/${plugin}/dist/commands.cjs`,
     logLevel: 'warning',
@@ -122,5 +130,7 @@ for (const plugin of readdirSync('plugins')) {
   await bundlePluginCommands(plugin)
 }
 
-const train = spawnSync(process.execPath, [here('bundle/train.cjs')], {stdio: 'inherit'})
-if (train.status !== 0) fail('code cache training failed')
+for (const node of new Set([process.execPath, ...supportedNodes().map((n) => n.bin)])) {
+  const train = spawnSync(node, [here('bundle/train.cjs')], {stdio: 'inherit'})
+  if (train.status !== 0) fail(`code cache training failed on ${node}`)
+}

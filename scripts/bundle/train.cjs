@@ -1,12 +1,15 @@
 'use strict'
-// Build step: runs the bundle through `--help` and a dry-run update (no network, output captured), so that the
+// Build step, once per Node the build trains for: runs the bundle through `--help` and a dry-run update (no network, output captured), so that the
 // functions every run needs are compiled, then writes the V8 code cache, which then holds them too. Fails the
 // build when either run does not give its expected output, or when V8 would not accept the cache.
 const {mkdtempSync, rmSync, writeFileSync} = require('node:fs')
 const {tmpdir} = require('node:os')
 const {join} = require('node:path')
 
-const {cacheFile, compile, run} = require(join(process.cwd(), 'dist', 'bundle', 'compile.cjs'))
+const {cacheFiles, compile, run, saveCache} = require(join(process.cwd(), 'dist', 'bundle', 'compile.cjs'))
+
+// the build's own cache, next to the bundle, for the Node running this
+const [cacheFile] = cacheFiles()
 
 const RUNS = [
   {args: ['--help'], expect: /^USAGE$/m},
@@ -51,7 +54,7 @@ async function train() {
     process.stdout.write = write
     rmSync(home, {recursive: true, force: true})
   }
-  writeFileSync(cacheFile, script.createCachedData())
+  if (saveCache(script, [cacheFile]) !== cacheFile) throw new Error(`could not write ${cacheFile}`)
 }
 
 train().then(
