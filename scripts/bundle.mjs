@@ -4,15 +4,14 @@
 // code cache recorded here for each Node s10k is tested on (scripts/nodes.mjs); another Node writes its own on
 // first use (scripts/bundle/compile.cjs). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
-import {spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {supportedNodes} from './nodes.mjs'
+import {BUNDLE_OPTIONS, installLoader, trainCaches} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -46,17 +45,9 @@ const stubs = {
 
 mkdirSync('dist/bundle', {recursive: true})
 await build({
+  ...BUNDLE_OPTIONS,
   entryPoints: ['dist/cli.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  minify: process.env.S10K_BUNDLE_MINIFY !== 'false',
-  legalComments: 'linked',
-  logLevel: 'warning',
-  // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
-  external: ['typescript'],
   plugins: [stubs],
 })
 for (const stub of STUBS) if (!stubbed.has(stub.name)) fail(`the ${stub.name} stub was not used: axios has changed; review STUBS`)
@@ -71,13 +62,7 @@ const bare = code.match(/(?<![\w$.])import\(/g)
 if (bare) fail(`${bare.length} import() call(s) in the bundle would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
 if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
-// caches of an earlier build are of no use; this build's are named by its hash
-for (const f of readdirSync('dist/bundle')) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(`dist/bundle/${f}`)
-const buildId = createHash('sha256').update(readFileSync('dist/bundle/s10k-code.cjs')).digest('hex').slice(0, 16)
-const compile = readFileSync(here('bundle/compile.cjs'), 'utf8')
-if (!compile.includes("'@BUILD@'")) fail('scripts/bundle/compile.cjs has no @BUILD@ to name caches by')
-writeFileSync('dist/bundle/compile.cjs', compile.replace("'@BUILD@'", `'${buildId}'`))
-copyFileSync(here('bundle/loader.cjs'), 'dist/bundle/s10k.cjs')
+installLoader('dist/bundle')
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
 // plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli.ts)
@@ -116,7 +101,7 @@ async function bundlePluginCommands(plugin) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node22',
+    target: BUNDLE_OPTIONS.target,
     external: ['s10k'],
     outfile: `plugins/${plugin}/dist/commands.cjs`,
     logLevel: 'warning',
@@ -130,7 +115,4 @@ for (const plugin of readdirSync('plugins')) {
   await bundlePluginCommands(plugin)
 }
 
-for (const node of new Set([process.execPath, ...supportedNodes().map((n) => n.bin)])) {
-  const train = spawnSync(node, [here('bundle/train.cjs')], {stdio: 'inherit'})
-  if (train.status !== 0) fail(`code cache training failed on ${node}`)
-}
+trainCaches(join(process.cwd(), 'dist', 'bundle'))
