@@ -6,12 +6,11 @@
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
 import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {BUNDLE_OPTIONS, installLoader, trainCaches} from './bundle/common.mjs'
+import {BUNDLE_OPTIONS, installLoader} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -115,4 +114,3 @@ for (const plugin of readdirSync('plugins')) {
   await bundlePluginCommands(plugin)
 }
 
-trainCaches(join(process.cwd(), 'dist', 'bundle'))

@@ -2,12 +2,16 @@
  * The CLI's own wiring, for bin/run.cjs and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
+import {dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
 import {execute} from '@oclif/core'
 
 import {prepareArgv as prepareWith} from './argv/index.js'
 import Version from './commands/version.js'
 import {ExitCode, S10kError} from './errors.js'
 import {printable} from './printable.js'
+import {recordedPlugins} from './recorded-plugins.js'
 import {hasUserPlugins, onWarning, provideS10kToPlugins} from './user-plugins.js'
 import {redactStderr, registerSecret, secretAfterPrompt, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
@@ -60,6 +64,10 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
   const [first = '', second = ''] = args
   const pluginCommand =
     (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
-  if (pluginCommand || hasUserPlugins()) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
-  await execute({args, dir})
+  const userPlugins = hasUserPlugins()
+  if (pluginCommand || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
+  // the plugins as the build recorded them, unless plugins are being managed or the user has some of their own
+  const root = dirname(dirname(fileURLToPath(dir)))
+  const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)
+  await execute(plugins ? {args, loadOptions: {root, plugins}} : {args, dir})
 }

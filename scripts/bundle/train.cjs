@@ -6,6 +6,7 @@
 const {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} = require('node:fs')
 const {tmpdir} = require('node:os')
 const {join} = require('node:path')
+const {pathToFileURL} = require('node:url')
 
 /** s10k's training runs: root help and a dry-run update. */
 const S10K_RUNS = [
@@ -47,7 +48,9 @@ async function train(bundleDir, runs) {
         else if (typeof callback === 'function') callback()
         return true
       }
-      await cli.execute({args: cli.prepareArgv ? cli.prepareArgv(args) : args, dir: join(bundleDir, '..', '..', 'bin', 'run.cjs')})
+      // as bin/run.cjs runs it: s10k's main, or oclif's execute for a CLI without one
+      const launcher = join(bundleDir, '..', '..', 'bin', 'run.cjs')
+      await (cli.main ? cli.main(args, pathToFileURL(launcher).href) : cli.execute({args, dir: launcher}))
       process.stdout.write = write
       if (!expect.test(out) || process.exitCode) throw new Error(`training run "${args.join(' ')}" did not give its expected output:\n${out}`)
     }

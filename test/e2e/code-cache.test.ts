@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 
 import {ROOT, cliEnv, makeHome} from '../support/cli.js'
+import {copyInstallation} from '../support/installation.js'
 
 interface Compiler {
   cacheFiles(): string[]
@@ -32,6 +20,7 @@ interface Compiler {
  * installation, so that the checkout's own caches are left alone.
  */
 describe('the code cache', () => {
+  let copy: ReturnType<typeof copyInstallation>
   let root: string
   let bundle: string
   let compiler: Compiler
@@ -40,21 +29,15 @@ describe('the code cache', () => {
   const home = makeHome()
 
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 's10k-cache-test-'))
-    bundle = join(root, 'dist', 'bundle')
-    mkdirSync(bundle, {recursive: true})
-    mkdirSync(join(root, 'bin'))
-    for (const file of ['package.json', 'oclif.manifest.json', 'bin/run.cjs']) copyFileSync(join(ROOT, file), join(root, file))
-    for (const file of readdirSync(join(ROOT, 'dist', 'bundle')).filter((f) => !f.endsWith('.cache'))) {
-      cpSync(join(ROOT, 'dist', 'bundle', file), join(bundle, file))
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'))
+    copy = copyInstallation()
+    root = copy.root
+    bundle = copy.bundle
     compiler = createRequire(import.meta.url)(join(bundle, 'compile.cjs')) as Compiler
     cacheName = compiler.cacheFiles()[0].split('/').at(-1) ?? ''
     expectedHelp = help().stdout
   })
   after(() => {
-    rmSync(root, {recursive: true, force: true})
+    copy.remove()
     home.remove()
   })
 
