@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {BUNDLE_OPTIONS, installLoader, trainCaches} from '../scripts/bundle/common.mjs'
+import {BUNDLE_OPTIONS, bundlePlugins, installLoader, trainCaches} from '../scripts/bundle/common.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -30,7 +30,12 @@ export async function buildFloorCli(dir) {
     },
   }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pjson, null, 2)}\n`)
-  await build({...BUNDLE_OPTIONS, entryPoints: [join(ROOT, 'bench', 'floor-cli', 'cli.mjs')], outfile: join(bundleDir, 's10k-code.cjs')})
+  await build({
+    ...BUNDLE_OPTIONS,
+    plugins: bundlePlugins(),
+    entryPoints: [join(ROOT, 'bench', 'floor-cli', 'cli.mjs')],
+    outfile: join(bundleDir, 's10k-code.cjs'),
+  })
   installLoader(bundleDir)
   const launcher = join(dir, 'bin', 'run.cjs')
   writeFileSync(

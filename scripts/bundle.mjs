@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {BUNDLE_OPTIONS, installLoader} from './bundle/common.mjs'
+import {BUNDLE_OPTIONS, bundlePlugins, installLoader} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -22,34 +22,20 @@ function fail(message) {
 /**
  * Modules of axios that s10k never runs, replaced in the bundle by stubs: the fetch adapter (s10k always uses
  * the http adapter; importing the real one makes Node load its fetch implementation, ~18 ms) and form-data
- * (multipart bodies, ~50 ms of loading). Each must be hit, or the build fails.
+ * (multipart bodies, ~50 ms of loading). oclif's stubs are in scripts/bundle/common.mjs.
  */
-const STUBS = [
+const AXIOS_STUBS = [
   {name: 'axios-fetch-adapter', filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters$/},
   {name: 'form-data', filter: /^form-data$/, importer: /axios[\\/]lib[\\/]platform[\\/]node[\\/]classes$/},
 ]
-const stubbed = new Set()
-const stubs = {
-  name: 'stubs',
-  setup(builder) {
-    for (const stub of STUBS) {
-      builder.onResolve({filter: stub.filter}, (args) => {
-        if (!stub.importer.test(args.resolveDir)) return undefined
-        stubbed.add(stub.name)
-        return {path: here(`stubs/${stub.name}.js`)}
-      })
-    }
-  },
-}
 
 mkdirSync('dist/bundle', {recursive: true})
 await build({
   ...BUNDLE_OPTIONS,
   entryPoints: ['dist/cli.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
-  plugins: [stubs],
+  plugins: bundlePlugins(AXIOS_STUBS),
 })
-for (const stub of STUBS) if (!stubbed.has(stub.name)) fail(`the ${stub.name} stub was not used: axios has changed; review STUBS`)
 
 // code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on
 // every run): every import() must go through the patched loaders (patches/), so none may be left in the bundle
@@ -113,4 +99,3 @@ for (const plugin of readdirSync('plugins')) {
     fail(`plugins/${plugin}/package.json: oclif.commands must be the explicit ./dist/commands.cjs`)
   await bundlePluginCommands(plugin)
 }
-

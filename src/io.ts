@@ -1,5 +1,3 @@
-import {createInterface} from 'node:readline/promises'
-
 import {ExitCode, S10kError, UsageError} from './errors.js'
 
 /**
@@ -126,6 +124,8 @@ export function processIO(): IOStreams {
     stdinIsTerminal: process.stdin.isTTY,
     stdoutIsTerminal: process.stdout.isTTY,
     async ask(question) {
+      // loaded when a question is asked: help and most commands never ask
+      const {createInterface} = process.getBuiltinModule('node:readline/promises')
       const rl = createInterface({input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY})
       const abort = new AbortController()
       rl.on('SIGINT', () => {
