@@ -23,4 +23,13 @@ for (const path of cacheFiles()) {
 }
 const script = compile(cached)
 if (cached === undefined || script.cachedDataRejected) process.once('exit', () => saveCache(script))
-run(script, module, require)
+// oclif checks the Node version against its package.json as it loads, which, bundled, it cannot find: the
+// check loads semver and then fails silently. Its own switch skips it, for the bundle's loading only.
+const engineWarning = process.env.OCLIF_DISABLE_ENGINE_WARNING
+process.env.OCLIF_DISABLE_ENGINE_WARNING = 'true'
+try {
+  run(script, module, require)
+} finally {
+  if (engineWarning === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+  else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineWarning
+}
