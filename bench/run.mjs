@@ -1,32 +1,39 @@
 #!/usr/bin/env node
 // `npm run bench`: whole-process wall time and peak memory of s10k against the SolarUser emulator (each in its
-// own process), compared with the least a Node program can do. Prints medians, ratios and the targets.
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+// own process), compared with the least a Node program can do and with a minimal oclif CLI built the same way,
+// on each supported Node (scripts/nodes.mjs), from the checkout and from the installed tarball. Prints medians,
+// ratios and the targets; exits non-zero when one is missed.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 
 import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
+import {envFor, supportedNodes} from '../scripts/nodes.mjs'
+import {buildFloorCli} from './floor-cli.mjs'
 
-const {values: opts} = parseArgs({options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}}})
+const {values: opts} = parseArgs({
+  options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}, node: {type: 'string'}},
+})
 const RUNS = Math.max(11, Number(opts.runs))
 const TARGET = 'hNAdH.aXHaEqFossMwT8'
 const work = mkdtempSync(join(tmpdir(), 's10k-bench-'))
 const rssFile = join(work, 'rss')
 
-function run(argv, env) {
+/** Runs `node argv` (the Node running the bench unless given) and returns its wall time in ms. */
+function run(argv, env, node = process.execPath) {
   const start = performance.now()
-  const result = spawnSync(process.execPath, argv, {env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
+  const result = spawnSync(node, argv, {env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
   const ms = performance.now() - start
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`)
   return ms
 }
 
-function peakRss(argv, env) {
+function peakRss(argv, env, node = process.execPath) {
   writeFileSync(rssFile, '')
-  run(['--require', join(import.meta.dirname, 'max-rss.cjs'), ...argv], {...env, S10K_BENCH_RSS_FILE: rssFile})
+  run(['--require', join(import.meta.dirname, 'max-rss.cjs'), ...argv], {...env, S10K_BENCH_RSS_FILE: rssFile}, node)
   return Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024
 }
 
@@ -45,27 +52,33 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 
 /** Alternates the commands run by run, after one warm-up each, so drift affects them alike. */
-function alternate(commands) {
-  for (const c of commands) run(c.argv, c.env)
+function alternate(commands, node) {
+  for (const c of commands) run(c.argv, c.env, node)
   const times = commands.map(() => [])
-  for (let i = 0; i < RUNS; i++) commands.forEach((c, j) => times[j].push(run(c.argv, c.env)))
-  return commands.map((c, j) => ({...c, median: median(times[j]), rss: peakRss(c.argv, c.env)}))
+  for (let i = 0; i < RUNS; i++) commands.forEach((c, j) => times[j].push(run(c.argv, c.env, node)))
+  return commands.map((c, j) => ({...c, median: median(times[j]), rss: peakRss(c.argv, c.env, node)}))
 }
 
-/** The start-up targets (issue 12), checked in one environment. */
-function startup(env, emulator) {
-  const commands = alternate([
-    {name: 's10k sec-tokens update -id X -n NAME', argv: ['bin/run.cjs', 'sec-tokens', 'update', '-id', TARGET, '-n', 'Bench'], env},
-    {name: 'floor (node:crypto + node:http)', argv: ['bench/floor.mjs', emulator.url, CALLER.tokenId, CALLER.secret, TARGET, 'Bench'], env},
-    {name: 's10k --help', argv: ['bin/run.cjs', '--help'], env},
-    {name: 's10k sec-tokens update --help', argv: ['bin/run.cjs', 'sec-tokens', 'update', '--help'], env},
-    {name: 'node -e 0', argv: ['-e', '0'], env},
-  ])
-  const [update, floor, help, commandHelp, bare] = commands
+/** The start-up targets (issue 18), checked in one environment for s10k's launcher `bin` on one Node. */
+function startup({bin, env, emulator, node, floorCli}) {
+  const commands = alternate(
+    [
+      {name: 's10k sec-tokens update -id X -n NAME', argv: [bin, 'sec-tokens', 'update', '-id', TARGET, '-n', 'Bench'], env},
+      {name: 'floor (node:crypto + node:http)', argv: ['bench/floor.mjs', emulator.url, CALLER.tokenId, CALLER.secret, TARGET, 'Bench'], env},
+      {name: 's10k --help', argv: [bin, '--help'], env},
+      {name: 'minimal oclif CLI --help', argv: [floorCli, '--help'], env},
+      {name: 's10k sec-tokens update --help', argv: [bin, 'sec-tokens', 'update', '--help'], env},
+      {name: 'node -e 0', argv: ['-e', '0'], env},
+    ],
+    node,
+  )
+  const [update, floor, help, oclifHelp, commandHelp, bare] = commands
   const checks = [
-    ['update / floor', update.median / floor.median, 1.5],
-    ['s10k --help / node -e 0', help.median / bare.median, 1.5],
-    ['s10k sec-tokens update --help / node -e 0', commandHelp.median / bare.median, 1.8],
+    ['update / floor', update.median / floor.median, 1.4],
+    ['s10k --help / node -e 0', help.median / bare.median, 1.65],
+    ['s10k --help / minimal oclif CLI --help', help.median / oclifHelp.median, 1.1],
+    ['minimal oclif CLI --help / node -e 0 (no target)', oclifHelp.median / bare.median, Infinity],
+    ['s10k sec-tokens update --help / node -e 0', commandHelp.median / bare.median, 1.75],
     ['update peak RSS (MB)', update.rss, 80],
   ]
   return {commands, checks}
@@ -78,30 +91,25 @@ function report({commands, checks}, heading, judge) {
   for (const [name, value, limit] of checks) {
     const ok = value <= limit
     if (judge) failed ||= !ok
-    console.log(`${name.padEnd(44)} ${value.toFixed(2).padStart(10)}   target <= ${limit}${judge ? `  ${ok ? 'met' : 'NOT MET'}` : ''}`)
+    const target = limit === Infinity ? '' : `   target <= ${limit}${judge ? `  ${ok ? 'met' : 'NOT MET'}` : ''}`
+    console.log(`${name.padEnd(44)} ${value.toFixed(2).padStart(10)}${target}`)
   }
 }
 
-const emulator = await startEmulator()
-const {path: home, remove} = emulatorHome(emulator.url)
-let failed = false
-try {
-  console.log(`Whole-process wall time, median of ${RUNS} alternating runs after a warm-up; peak RSS of one run.\n`)
-  report(startup(cliEnv(home), emulator), 'Clean environment (PATH and a test HOME only): the targets', true)
-  if (inheritedNodeVars.length > 0) {
-    console.log()
-    report(
-      startup(inheritedEnv(home), emulator),
-      `Inherited environment, for comparison only: it sets ${inheritedNodeVars.join(', ')}, which every Node process\n` +
-        'pays for at start (NODE_EXTRA_CA_CERTS: about 40 ms), bare node included, so its ratios look better than they are',
-      false,
-    )
-  }
-} finally {
-  emulator.stop()
+/** `npm pack` of this checkout's build, installed globally into a prefix as a user would; its launcher. */
+function installTarball() {
+  const prefix = join(work, 'prefix')
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], {stdio: 'ignore'})
+  const tarball = join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz')),
+  )
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], {cwd: work, stdio: 'ignore'})
+  return join(prefix, 'lib', 'node_modules', 's10k', 'bin', 'run.cjs')
 }
 
-if (!opts.quick) {
+/** How `sec-tokens list` scales with the number of tokens, and an update of 10,000 node IDs from an @file. */
+async function scaling(node) {
   console.log('\nScaling: sec-tokens list of N tokens (median of 3), and an update of 10,000 node IDs from an @file\n')
   const perMode = {}
   for (const count of [1000, 10000]) {
@@ -110,9 +118,9 @@ if (!opts.quick) {
     try {
       for (const mode of ['PRETTY', 'CSV', 'JSON']) {
         const argv = ['bin/run.cjs', 'sec-tokens', 'list', '-t', 'ReadNodeData', '-mode', mode]
-        run(argv, cliEnv(bigHome.path))
-        const ms = median([0, 1, 2].map(() => run(argv, cliEnv(bigHome.path))))
-        const rss = peakRss(argv, cliEnv(bigHome.path))
+        run(argv, cliEnv(bigHome.path), node.bin)
+        const ms = median([0, 1, 2].map(() => run(argv, cliEnv(bigHome.path), node.bin)))
+        const rss = peakRss(argv, cliEnv(bigHome.path), node.bin)
         ;(perMode[mode] ??= []).push({count, ms, rss})
       }
     } finally {
@@ -137,13 +145,47 @@ if (!opts.quick) {
     const file = join(work, 'nodes.args')
     writeFileSync(file, `-id kF67p6g30eUXQICUgzQf -R -node ${Array.from({length: 10_000}, (_, i) => i + 1).join(',')}\n`)
     const argv = ['bin/run.cjs', 'sec-tokens', 'update', `@${file}`, '-mode', 'JSON']
-    const ms = run(argv, cliEnv(againHome.path))
-    console.log(`update with 10,000 node IDs from an @file: ${fmt(ms)}, ${peakRss(argv, cliEnv(againHome.path)).toFixed(0)} MB`)
+    const ms = run(argv, cliEnv(againHome.path), node.bin)
+    console.log(`update with 10,000 node IDs from an @file: ${fmt(ms)}, ${peakRss(argv, cliEnv(againHome.path), node.bin).toFixed(0)} MB`)
   } finally {
     again.stop()
     againHome.remove()
   }
 }
-remove()
-rmSync(work, {recursive: true, force: true})
+
+const nodes = supportedNodes().filter((n) => !opts.node || String(n.major) === opts.node)
+let failed = false
+const floorCli = await buildFloorCli(join(work, 'floor-cli'))
+const installed = installTarball()
+const emulator = await startEmulator()
+const {path: home, remove} = emulatorHome(emulator.url)
+try {
+  console.log(`Whole-process wall time, median of ${RUNS} alternating runs after a warm-up; peak RSS of one run.`)
+  for (const node of nodes) {
+    const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
+    console.log(`\n## Node ${version}\n`)
+    const env = envFor(node, cliEnv(home))
+    report(startup({bin: 'bin/run.cjs', env, emulator, node: node.bin, floorCli}), 'Clean environment (PATH and a test HOME only): the targets', true)
+    console.log()
+    report(
+      startup({bin: installed, env, emulator, node: node.bin, floorCli}),
+      'The installed tarball (npm install -g --prefix), from its second run on, clean environment',
+      true,
+    )
+    if (inheritedNodeVars.length > 0) {
+      console.log()
+      report(
+        startup({bin: 'bin/run.cjs', env: envFor(node, inheritedEnv(home)), emulator, node: node.bin, floorCli}),
+        `Inherited environment, for comparison only: it sets ${inheritedNodeVars.join(', ')}, which every Node process\n` +
+          'pays for at start (NODE_EXTRA_CA_CERTS: about 40 ms), bare node included, so its ratios look better than they are',
+        false,
+      )
+    }
+    if (!opts.quick) await scaling(node)
+  }
+} finally {
+  emulator.stop()
+  remove()
+  rmSync(work, {recursive: true, force: true})
+}
 process.exit(failed ? 1 : 0)

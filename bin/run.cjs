@@ -13,4 +13,14 @@ if (!existsSync(bundle)) {
   process.stderr.write('s10k is not built: run `npm run build` first (in the s10k folder)\n')
   process.exit(1)
 }
-require(bundle).main(process.argv.slice(2), pathToFileURL(__filename).href)
+// once the command is done and its output flushed, exit: otherwise Node first waits for V8's background compiles
+function exitWhenFlushed() {
+  let pending = 2
+  const flushed = () => {
+    if (--pending === 0) process.exit()
+  }
+  process.stdout.write('', flushed)
+  process.stderr.write('', flushed)
+}
+
+require(bundle).main(process.argv.slice(2), pathToFileURL(__filename).href).then(exitWhenFlushed)

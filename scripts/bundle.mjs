@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Bundles the s10k core with oclif, axios and the formatters' libraries into one CommonJS file,
 // dist/bundle/s10k-code.cjs: one file instead of hundreds of modules. dist/bundle/s10k.cjs loads it with a V8
-// code cache recorded here with this machine's Node (a cache from another Node version is rejected and
-// ignored). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
+// code cache recorded here for each Node s10k is tested on (scripts/nodes.mjs); another Node writes its own on
+// first use (scripts/bundle/compile.cjs). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
-import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
+
+import {BUNDLE_OPTIONS, bundlePlugins, installLoader} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -21,45 +22,23 @@ function fail(message) {
 /**
  * Modules of axios that s10k never runs, replaced in the bundle by stubs: the fetch adapter (s10k always uses
  * the http adapter; importing the real one makes Node load its fetch implementation, ~18 ms) and form-data
- * (multipart bodies, ~50 ms of loading). Each must be hit, or the build fails.
+ * (multipart bodies, ~50 ms of loading). oclif's stubs are in scripts/bundle/common.mjs.
  */
-const STUBS = [
+const AXIOS_STUBS = [
   {name: 'axios-fetch-adapter', filter: /^\.\/fetch\.js$/, importer: /axios[\\/]lib[\\/]adapters$/},
   {name: 'form-data', filter: /^form-data$/, importer: /axios[\\/]lib[\\/]platform[\\/]node[\\/]classes$/},
 ]
-const stubbed = new Set()
-const stubs = {
-  name: 'stubs',
-  setup(builder) {
-    for (const stub of STUBS) {
-      builder.onResolve({filter: stub.filter}, (args) => {
-        if (!stub.importer.test(args.resolveDir)) return undefined
-        stubbed.add(stub.name)
-        return {path: here(`stubs/${stub.name}.js`)}
-      })
-    }
-  },
-}
 
 mkdirSync('dist/bundle', {recursive: true})
 await build({
+  ...BUNDLE_OPTIONS,
   entryPoints: ['dist/cli.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.S10K_BUNDLE_MINIFY !== 'false',
-  legalComments: 'linked',
-  logLevel: 'warning',
-  // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
-  external: ['typescript'],
-  plugins: [stubs],
+  plugins: bundlePlugins(AXIOS_STUBS),
 })
-for (const stub of STUBS) if (!stubbed.has(stub.name)) fail(`the ${stub.name} stub was not used: axios has changed; review STUBS`)
 
-// code restored from the cache cannot run import() on Node 20: every import() must go through the patched
-// loaders (patches/), so none may be left in the bundle
+// code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on
+// every run): every import() must go through the patched loaders (patches/), so none may be left in the bundle
 const code = readFileSync('dist/bundle/s10k-code.cjs', 'utf8')
   // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
   .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
@@ -68,8 +47,7 @@ const bare = code.match(/(?<![\w$.])import\(/g)
 if (bare) fail(`${bare.length} import() call(s) in the bundle would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
 if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
-copyFileSync(here('bundle/compile.cjs'), 'dist/bundle/compile.cjs')
-copyFileSync(here('bundle/loader.cjs'), 'dist/bundle/s10k.cjs')
+installLoader('dist/bundle')
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
 // plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli.ts)
@@ -108,7 +86,7 @@ async function bundlePluginCommands(plugin) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: BUNDLE_OPTIONS.target,
     external: ['s10k'],
     outfile: `plugins/${plugin}/dist/commands.cjs`,
     logLevel: 'warning',
@@ -121,6 +99,3 @@ for (const plugin of readdirSync('plugins')) {
     fail(`plugins/${plugin}/package.json: oclif.commands must be the explicit ./dist/commands.cjs`)
   await bundlePluginCommands(plugin)
 }
-
-const train = spawnSync(process.execPath, [here('bundle/train.cjs')], {stdio: 'inherit'})
-if (train.status !== 0) fail('code cache training failed')

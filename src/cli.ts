@@ -2,13 +2,17 @@
  * The CLI's own wiring, for bin/run.cjs and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
-import {Config, execute} from '@oclif/core'
+import {dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {Config, type Interfaces, execute} from '@oclif/core'
 
 import {expandArgv, prepareArgv as prepareWith} from './argv/index.js'
 import {commandStart} from './argv/global-options.js'
 import Version from './commands/version.js'
 import {S10kError, UsageError} from './errors.js'
 import {printable} from './printable.js'
+import {recordedPlugins} from './recorded-plugins.js'
 import {hasUserPlugins, onWarning, provideS10kToPlugins} from './user-plugins.js'
 import {afterPrompt, redactStderr, registerSecret, secretsInArgv} from './secrets.js'
 import {GLOBAL_OPTIONS} from './flags.js'
@@ -35,11 +39,11 @@ const COMMAND_WORD = /^[a-z]+(-[a-z]+)*(:[a-z]+(-[a-z]+)*)*$/
  * `-p X` (a slip for `--secret=X`) is refused without showing X, unless X stands where the command goes and names
  * one of its commands or topics: then `-p` prompts, as in `s10k -p sec-tokens list`. Gives the config loaded to tell.
  */
-async function refuseSecretAfterPrompt(expanded: readonly string[], dir: string): Promise<Config | undefined> {
+async function refuseSecretAfterPrompt(expanded: readonly string[], load: Interfaces.LoadOptions): Promise<Config | undefined> {
   const slip = afterPrompt(expanded, commandStart(expanded, GLOBAL_OPTIONS))
   if (slip === undefined) return undefined
   if (slip.atCommand && COMMAND_WORD.test(slip.value)) {
-    const config = await Config.load(dir)
+    const config = await Config.load(load)
     if (config.findCommand(slip.value) || config.findTopic(slip.value)) return config
   }
   registerSecret(slip.value)
@@ -64,6 +68,7 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
   }
   let args: string[]
   let config: Config | undefined
+  let load: Interfaces.LoadOptions
   try {
     const expanded = expandArgv(argv)
     for (const secret of secretsInArgv(expanded)) registerSecret(secret)
@@ -72,13 +77,18 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     const [first = '', second = ''] = args
     const pluginCommand =
       (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
-    if (pluginCommand || hasUserPlugins()) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
-    config = await refuseSecretAfterPrompt(expanded, dir)
+    const userPlugins = hasUserPlugins()
+    if (pluginCommand || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
+    // the plugins as the build recorded them, unless plugins are being managed or the user has some of their own
+    const root = dirname(dirname(fileURLToPath(dir)))
+    const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)
+    load = plugins ? {root, plugins} : dir
+    config = await refuseSecretAfterPrompt(expanded, load)
   } catch (error) {
     if (!(error instanceof S10kError)) throw error
     process.stderr.write(`${printable(error.reason)}\n`)
     process.exitCode = error.exitCode
     return
   }
-  await execute({args, dir, loadOptions: config})
+  await execute({args, loadOptions: config ?? load})
 }

@@ -1,5 +1,4 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
-import {createInterface} from 'node:readline/promises'
 
 import {ExitCode, S10kError, UsageError} from './errors.js'
 
@@ -155,6 +154,8 @@ export function processIO(): IOStreams {
     stdinIsTerminal: process.stdin.isTTY,
     stdoutIsTerminal: process.stdout.isTTY,
     async ask(question) {
+      // loaded when a question is asked: help and most commands never ask
+      const {createInterface} = process.getBuiltinModule('node:readline/promises')
       const rl = createInterface({input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY})
       const abort = new AbortController()
       rl.on('SIGINT', () => {

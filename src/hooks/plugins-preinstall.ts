@@ -1,4 +1,3 @@
-import {readFile, writeFile, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import type {Hook} from '@oclif/core'
@@ -11,6 +10,8 @@ const NPMRC = 'legacy-peer-deps=true\n'
  * `s10k` is not, or is someone else's), so the plugin folder's own .npmrc turns automatic peer installs off.
  */
 const hook: Hook.PluginsPreinstall = async function () {
+  // loaded when a plugin is installed, not with every run's hooks
+  const {readFile, writeFile, mkdir} = process.getBuiltinModule('node:fs/promises')
   const dir = this.config.dataDir
   const path = join(dir, '.npmrc')
   let current = ''

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {execFileSync, spawn} from 'node:child_process'
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
@@ -79,6 +79,20 @@ describe('the package', () => {
     const ids = await runInstalled(bin, ['nodes', 'ids', '-mode', 'JSON'], {home: session.home.path, cwd: work})
     assert.deepEqual([ids.code, ids.stdout], [0, '[64,70,101]\n'])
     assert.deepEqual(session.received()[0], `GET /solaruser/api/v1/sec/user/auth-tokens/find?identifiers=${KF}`)
+  })
+
+  it('starts from the plugin configuration recorded at build time, which matches the installed layout', async () => {
+    const recorded = join(prefix, 'lib', 'node_modules', 's10k', 'dist', 'bundle', 'plugins.json')
+    const original = readFileSync(recorded, 'utf8')
+    const plugins = JSON.parse(original) as {root: string; manifest: {commands: Record<string, {summary?: string}>}}[]
+    plugins[0].manifest.commands.version.summary = 'As recorded.'
+    writeFileSync(recorded, JSON.stringify(plugins))
+    try {
+      const help = await runInstalled(join(prefix, 'bin', 's10k'), ['--help'], {home: session.home.path, cwd: work})
+      assert.match(help.stdout, /^ {2}version +As recorded\.$/m)
+    } finally {
+      writeFileSync(recorded, original)
+    }
   })
 
   it('installs a plugin from a relative path, which then imports the installed s10k', async () => {

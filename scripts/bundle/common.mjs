@@ -1,0 +1,110 @@
+// How an oclif CLI is bundled as one CommonJS file and loaded with a trained V8 code cache: s10k
+// (scripts/bundle.mjs) and the bench's minimal oclif CLI (bench/floor-cli.mjs), built the same way so that the
+// two compare fairly.
+import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+import {supportedNodes} from '../nodes.mjs'
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+
+/** esbuild's options; the bundle is `<bundleDir>/s10k-code.cjs`. */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: process.env.S10K_BUNDLE_MINIFY !== 'false',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // oclif reads a project's tsconfig with TypeScript only in development; never bundle the compiler
+  external: ['typescript'],
+}
+
+/**
+ * Modules replaced by stubs (scripts/stubs/<name>.js) when `importer` (its folder) imports `filter`; each must be
+ * used, or the build fails. oclif's: wsl-utils, of which oclif reads only isWsl at start-up.
+ */
+const OCLIF_STUBS = [{name: 'wsl-utils', filter: /^wsl-utils$/, importer: /@oclif[\\/]core[\\/]lib[\\/]util$/}]
+
+function stubsPlugin(stubs) {
+  const stubbed = new Set()
+  return {
+    name: 'stubs',
+    setup(builder) {
+      for (const stub of stubs) {
+        builder.onResolve({filter: stub.filter}, (args) => {
+          if (!stub.importer.test(args.resolveDir)) return undefined
+          stubbed.add(stub.name)
+          return {path: join(here('..'), 'stubs', `${stub.name}.js`)}
+        })
+      }
+      builder.onEnd(() => {
+        for (const stub of stubs) if (!stubbed.has(stub.name)) throw new Error(`the ${stub.name} stub was not used: its importer has changed`)
+      })
+    },
+  }
+}
+
+/** The esbuild plugins of such a bundle: oclif's stubs and `more`, and lazy requires in oclif. */
+export const bundlePlugins = (more = []) => [stubsPlugin([...OCLIF_STUBS, ...more]), lazyOclifRequires]
+
+/**
+ * Puts the loader (`s10k.cjs`) and its compiler beside the bundle, the compiler naming caches by the bundle's
+ * hash, and removes the caches of an earlier build, which are of no use.
+ */
+export function installLoader(bundleDir) {
+  for (const f of readdirSync(bundleDir)) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(join(bundleDir, f))
+  const buildId = createHash('sha256')
+    .update(readFileSync(join(bundleDir, 's10k-code.cjs')))
+    .digest('hex')
+    .slice(0, 16)
+  const compile = readFileSync(here('compile.cjs'), 'utf8')
+  if (!compile.includes("'@BUILD@'")) throw new Error('scripts/bundle/compile.cjs has no @BUILD@ to name caches by')
+  writeFileSync(join(bundleDir, 'compile.cjs'), compile.replace("'@BUILD@'", `'${buildId}'`))
+  copyFileSync(here('loader.cjs'), join(bundleDir, 's10k.cjs'))
+}
+
+/**
+ * Trains the bundle's code cache on the Node running the build and on each supported one (scripts/nodes.mjs),
+ * with scripts/bundle/train.cjs (`runs`: its default, s10k's, when not given). Throws when one fails.
+ */
+export function trainCaches(bundleDir, runs) {
+  for (const node of new Set([process.execPath, ...supportedNodes().map((n) => n.bin)])) {
+    const args = [here('train.cjs'), bundleDir, ...(runs ? [JSON.stringify(runs)] : [])]
+    const train = spawnSync(node, args, {stdio: 'inherit'})
+    if (train.status !== 0) throw new Error(`code cache training failed on ${node}`)
+  }
+}
+
+/**
+ * An esbuild plugin that makes oclif's module-level `const x_1 = require("y")` load `y` on first use of `x_1`
+ * instead of when the module loads: help then loads only the modules help uses. Module bodies run later, not
+ * differently; each of oclif's modules must still be rewritten (the build fails if none is).
+ */
+export const lazyOclifRequires = {
+  name: 'lazy-oclif-requires',
+  setup(builder) {
+    let rewritten = 0
+    builder.onLoad({filter: /[\\/]node_modules[\\/]@oclif[\\/]core[\\/]lib[\\/].*\.js$/}, (args) => {
+      let code = readFileSync(args.path, 'utf8')
+      const names = []
+      // TypeScript's names for imports (`node_fs_1`), which appear nowhere else
+      code = code.replace(/^const ([\w$]+_\d+) = ((?:__importDefault|__importStar)?\(?require\((["'])[^"']+\3\)\)?);$/gm, (_, name, expr) => {
+        names.push(name)
+        return `let ${name}$lazy;\nconst ${name}$get = () => (${name}$lazy ??= ${expr});`
+      })
+      for (const name of names) {
+        code = code.replace(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'), `(${name}$get())`)
+      }
+      if (names.length > 0) rewritten++
+      return {contents: code, loader: 'js'}
+    })
+    builder.onEnd(() => {
+      if (rewritten === 0) throw new Error("lazy-oclif-requires rewrote none of oclif's modules: has oclif's output changed?")
+    })
+  },
+}

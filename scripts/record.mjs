@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Last build step, after scripts/bundle.mjs: writes oclif's manifests (the root's and each first-party plugin's
+// in plugins/), records oclif's configuration of the root and of every plugin in package.json's oclif.plugins
+// (dist/bundle/plugins.json, read at start-up by src/recorded-plugins.ts), then trains the code caches on
+// runs that use it. A plugin is recorded where Node finds it from the root (node_modules/<name>), as installed.
+import {spawnSync} from 'node:child_process'
+import {readdirSync, realpathSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {Config} from '@oclif/core'
+
+import {trainCaches} from './bundle/common.mjs'
+
+const ROOT = process.cwd()
+
+function fail(message) {
+  console.error(`record: ${message}`)
+  process.exit(1)
+}
+
+for (const dir of ['.', ...readdirSync('plugins').map((p) => join('plugins', p))]) {
+  const manifest = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+    cwd: dir,
+    env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    stdio: 'inherit',
+  })
+  if (manifest.status !== 0) fail(`oclif manifest failed in ${dir}`)
+}
+
+// oclif's own loading, as a run without recorded plugins does it (no user plugins)
+const config = await Config.load({root: ROOT, userPlugins: false, devPlugins: false})
+const order = [config.pjson.name, ...config.pjson.oclif.plugins]
+const missing = order.filter((name) => !config.plugins.has(name))
+if (missing.length > 0) fail(`oclif did not load ${missing.join(', ')}`)
+const recorded = order.map((name) => {
+  const plugin = config.plugins.get(name)
+  const root = plugin.isRoot ? '.' : join('node_modules', name)
+  if (realpathSync(join(ROOT, root)) !== realpathSync(plugin.root)) fail(`${name} is at ${plugin.root}, not ${root}`)
+  // the commands in the order oclif sorts them in, which a recorded manifest keeps
+  const commands = Object.fromEntries(plugin.commands.map((c) => [c.id, plugin.manifest.commands[c.id]]))
+  return {name, root, manifest: {...plugin.manifest, commands}}
+})
+writeFileSync(join(ROOT, 'dist', 'bundle', 'plugins.json'), JSON.stringify(recorded))
+
+try {
+  trainCaches(join(ROOT, 'dist', 'bundle'))
+} catch (error) {
+  fail(error.message)
+}

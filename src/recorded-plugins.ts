@@ -1,0 +1,49 @@
+/**
+ * oclif's configuration of s10k's own plugins (the root and every plugin in its package.json's oclif.plugins),
+ * recorded at build time (scripts/record.mjs) so that a run does not find, read and sort them again: given to
+ * oclif through its public `plugins` load option. Used only while the installation is laid out as it was
+ * recorded; otherwise, and when user plugins exist or a plugins command runs, oclif loads as usual.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {type Interfaces, Plugin} from '@oclif/core'
+
+/** What the build records of one plugin: where it is, relative to s10k's root, and its manifest. */
+export interface RecordedPlugin {
+  name: string
+  root: string
+  manifest: Interfaces.Manifest
+}
+
+/** The file the build writes, in s10k's root. */
+export const RECORDED_PLUGINS = join('dist', 'bundle', 'plugins.json')
+
+/**
+ * The plugins as recorded for the installation at `root`, each checked against its package.json (there, same
+ * name and version, with an oclif section); undefined when one differs, so that oclif loads them itself.
+ */
+export async function recordedPlugins(root: string): Promise<Map<string, Plugin> | undefined> {
+  let recorded: RecordedPlugin[]
+  try {
+    recorded = JSON.parse(readFileSync(join(root, RECORDED_PLUGINS), 'utf8')) as RecordedPlugin[]
+  } catch {
+    return undefined
+  }
+  const plugins = new Map<string, Plugin>()
+  for (const {name, root: relative, manifest} of recorded) {
+    const pluginRoot = join(root, relative)
+    let pjson: Interfaces.PJSON
+    try {
+      pjson = JSON.parse(readFileSync(join(pluginRoot, 'package.json'), 'utf8')) as Interfaces.PJSON
+    } catch {
+      return undefined
+    }
+    if (pjson.name !== name || pjson.version !== manifest.version || !('oclif' in pjson)) return undefined
+    // a manifest given with pjson and root is used as it is (patches/README.md)
+    const plugin = new Plugin({name, root: pluginRoot, type: 'core', isRoot: relative === '.', pjson, manifest})
+    await plugin.load()
+    plugins.set(plugin.name, plugin)
+  }
+  return plugins
+}
