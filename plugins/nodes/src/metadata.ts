@@ -1,6 +1,6 @@
-import {JsonNumber, type JsonValue, UsageError} from 's10k'
+import {JsonNumber, type JsonValue, UsageError, compactJson, jsonString, ownValue, printable, setOwn} from 's10k'
 
-import {JsonSyntaxError, parseJsonExact} from './json-exact.js'
+import {JsonSyntaxError, MAX_DEPTH, parseJsonExact} from './json-exact.js'
 
 type JsonObject = {[key: string]: JsonValue | undefined}
 
@@ -73,7 +73,7 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
       for (const [name, info] of Object.entries(value)) {
         if (info === null || info === undefined) continue
         if (!isObject(info)) return refuse(`"pm"."${name}" must be an object, not ${kind(info)}`)
-        pm[name] = withoutNulls(info) as JsonObject
+        setOwn(pm, name, withoutNulls(info) as JsonObject)
       }
       metadata.pm = pm
     } else if (key === 't') {
@@ -105,7 +105,7 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
   let current: JsonValue | undefined = root === 'm' ? metadata.m : root === 'pm' ? metadata.pm : undefined
   for (const key of keys) {
     if (!isObject(current)) return undefined
-    current = current[key]
+    current = ownValue(current, key)
   }
   return current
 }
@@ -114,13 +114,15 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
  * The metadata that stores `value` at `path` (`csv-set`): `/m/<key>[/...]`, or `/pm/<name>/<key>[/...]`.
  * Other paths store nothing, so they are usage errors here (the Java tool sent `{}` or crashed).
  */
-export function metadataAtPath(path: string, value: JsonValue): NodeMetadata {
+export function metadataAtPath(path: string, value: JsonValue, where = "Invalid value for option '--path'"): NodeMetadata {
   const [empty, root, ...keys] = path.split('/')
   const fail = (why: string): never => {
-    throw new UsageError(`Invalid value for option '--path': ${why}`)
+    throw new UsageError(`${where}: ${why}`)
   }
   if (empty !== '' || !root) fail(`'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
   if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
+  // the body sent must be JSON s10k can read back: no deeper than the JSON parser's limit
+  if (keys.length + 1 + depthOf(value) > MAX_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_DEPTH} levels`)
   const nest = (names: string[]): JsonObject => {
     const [first, ...rest] = names
     return {[first]: rest.length === 0 ? value : nest(rest)}
@@ -130,30 +132,62 @@ export function metadataAtPath(path: string, value: JsonValue): NodeMetadata {
   return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
 }
 
-/** Every value of the metadata as a key path and its text: `/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`. */
-export function pathRows(metadata: NodeMetadata): string[][] {
+/** How deep a value nests: 0 for a scalar, 1 for an array or object of scalars, and so on (without recursion). */
+function depthOf(value: JsonValue): number {
+  let deepest = 0
+  const pending: [JsonValue, number][] = [[value, 0]]
+  while (pending.length > 0) {
+    const [v, depth] = pending.pop()!
+    if (depth > deepest) deepest = depth
+    if (Array.isArray(v)) for (const item of v) pending.push([item, depth + 1])
+    else if (isObject(v)) for (const item of Object.values(v)) if (item !== undefined) pending.push([item, depth + 1])
+  }
+  return deepest
+}
+
+/** Rows of key paths and values, and the keys that cannot be written as a key path (empty, or holding `/`). */
+export interface PathRows {
+  rows: string[][]
+  unwritable: string[]
+}
+
+/**
+ * Every value of the metadata as a key path and its text (`/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`),
+ * which `metadataFromPathRows` reads back to the same metadata: a string is written as it is when it reads back
+ * as itself (`alpha`), otherwise as a JSON string (`"123"`, `" spaced "`, `"tab\tin"`); other values as exact JSON.
+ */
+export function pathRows(metadata: NodeMetadata): PathRows {
   const rows: string[][] = []
+  const unwritable: string[] = []
   const walk = (prefix: string, value: JsonValue | undefined): void => {
     if (value === undefined) return
     if (isObject(value) && Object.keys(value).length > 0) {
-      for (const [k, v] of Object.entries(value)) walk(`${prefix}/${k}`, v)
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '' || k.includes('/')) unwritable.push(`${prefix} key ${jsonString(k)}`)
+        else walk(`${prefix}/${k}`, v)
+      }
       return
     }
-    rows.push([prefix, typeof value === 'string' ? value : compactText(value)])
+    rows.push([prefix, valueText(value)])
   }
   walk('/m', metadata.m)
   walk('/pm', metadata.pm)
-  for (const tag of metadata.t ?? []) rows.push(['/t', tag])
-  return rows
+  for (const tag of metadata.t ?? []) rows.push(['/t', isPlain(tag) && tagOf(tag) === tag ? tag : jsonString(tag)])
+  return {rows, unwritable}
 }
 
-function compactText(value: JsonValue): string {
-  if (value instanceof JsonNumber) return value.text
-  if (value === null || typeof value !== 'object') return String(value)
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof JsonNumber ? Number(v.text) : v))
+/**
+ * Text that a CSV cell carries unchanged and a terminal shows as it is: no leading or trailing white space (CSV
+ * fields are trimmed), no control or invisible characters.
+ */
+const isPlain = (text: string): boolean => text === text.trim() && !text.includes('\n') && printable(text) === text
+
+function valueText(value: JsonValue): string {
+  if (typeof value === 'string' && isPlain(value) && valueOf(value) === value) return value
+  return compactJson(value)
 }
 
-/** A value as `csv-set` reads it from a path row: JSON (a number, true, an array...) when it is, otherwise the text. */
+/** A value as `csv-set` reads it from a path row: JSON (a number, true, "text", an array...) when it is, otherwise the text. */
 function valueOf(text: string): JsonValue {
   try {
     return parseJsonExact(text)
@@ -162,12 +196,18 @@ function valueOf(text: string): JsonValue {
   }
 }
 
+/** A tag as `csv-set` reads it from a `/t` row: a JSON string when it is one, otherwise the text (`123` is the tag "123"). */
+function tagOf(text: string): string {
+  const value = valueOf(text)
+  return typeof value === 'string' ? value : text
+}
+
 /** Deep merge of two metadata objects built from paths (later rows win). */
 function mergeInto(target: JsonObject, source: JsonObject): void {
   for (const [k, v] of Object.entries(source)) {
-    const existing = target[k]
+    const existing = ownValue(target, k)
     if (isObject(existing) && isObject(v)) mergeInto(existing, v)
-    else target[k] = v
+    else setOwn(target, k, v)
   }
 }
 
@@ -179,16 +219,18 @@ export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
   const body = rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
   if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
   const out: NodeMetadata = {}
+  const tags = new Set<string>()
   for (const [index, row] of body.entries()) {
     const [path, value = '', ...extra] = row
     if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
-      out.t = [...new Set([...(out.t ?? []), value])]
+      tags.add(tagOf(value))
       continue
     }
-    const part = metadataAtPath(path, valueOf(value))
+    const part = metadataAtPath(path, valueOf(value), `CSV row ${index + 1}`)
     if (part.m) mergeInto((out.m ??= {}), part.m)
     if (part.pm) mergeInto((out.pm ??= {}), part.pm)
   }
+  if (tags.size > 0) out.t = [...tags]
   return out
 }

@@ -58,7 +58,7 @@ describe('node metadata', () => {
 
   it('writes every value as a key path row and reads the rows back', () => {
     const metadata = parseMetadata('{"m":{"limit":123,"on":true,"nested":{"k":"v"}},"pm":{"os":{"list":[1,2]}},"t":["a","b"]}')
-    const rows = pathRows(metadata)
+    const {rows} = pathRows(metadata)
     assert.deepEqual(rows, [
       ['/m/limit', '123'],
       ['/m/on', 'true'],
