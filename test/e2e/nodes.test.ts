@@ -246,6 +246,48 @@ describe('nodes', () => {
     assert.deepEqual(before, stored(101))
   })
 
+  it('csv-set -s sends valid JSON for every text: a number as Java prints it, every digit kept', async () => {
+    for (const [input, sent] of [
+      ['-0012.50\n', '-12.50'],
+      ['007', '7'],
+      ['-0', '0'],
+      ['12345678901234567890.10', '12345678901234567890.10'],
+      ['1e3', '"1e3"'],
+      ['+5', '"+5"'],
+    ]) {
+      const result = await session.run(['nodes', 'meta', 'csv-set', '-s', '-node', '101', '-path', '/m/n'], {input})
+      assert.equal(result.code, 0, result.stderr)
+      assert.deepEqual(session.received().slice(-1), [`POST ${META}/101 {"m":{"n":${sent}}}`], input)
+    }
+  })
+
+  it('csv-get without --path -> csv-set without --path is exact: strings stay strings, every digit, spaces and control characters', async () => {
+    const meta =
+      '{"m":{"s":"123","b":"true","sp":" x ","tab":"a\\tb","nl":"l1\\r\\nl2","q":"\\"q\\"","big":12345678901234567890,"dec":1.50,' +
+      '"arr":[1.50,12345678901234567890,"1",{"k":null}],"obj":{},"e":""},"pm":{"p":{"ünï cödé, key!":"v"}},"t":["123"," t ","a\\u0007b"]}'
+    const save = await session.run(['nodes', 'meta', 'save', '-r', '-node', '101', meta])
+    assert.equal(save.code, 0, save.stderr)
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 0, get.stderr)
+    assert.ok(get.stdout.includes('/m/arr,"[1.50,12345678901234567890,""1"",{}]"\r\n'), get.stdout)
+    assert.ok(get.stdout.includes('/m/s,"""123"""\r\n'), get.stdout)
+    const json = (id: number) => session.run(['nodes', 'meta', 'list', '-node', String(id), '-mode', 'JSON'])
+    session.emulator.nodes.nodes.get(102)!.userId = 123
+    delete session.emulator.nodes.nodes.get(102)!.metadata
+    const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '102'], {input: get.stdout})
+    assert.equal(set.code, 0, set.stderr)
+    assert.equal((await json(102)).stdout, (await json(101)).stdout)
+    assert.match((await json(101)).stdout, /"dec":1\.50,/)
+  })
+
+  it('csv-get names a key that cannot be written as a key path, and exits 1', async () => {
+    session.emulator.nodes.nodes.get(101)!.metadata = {created: '2025-08-30 03:36:06Z', updated: '2025-08-30 03:36:06Z', meta: {m: {'a/b': 1, ok: 2}}}
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 1)
+    assert.equal(get.stdout, 'Path,Value\r\n/m/ok,2\r\n')
+    assert.match(get.stderr, /^1 key\(s\) cannot be written as a key path \(empty, or holding '\/'\), so they are not in the rows: \/m key "a\/b"\n$/)
+  })
+
   it('csv-get reads ragged CSV text as FastCSV does', async () => {
     session.emulator.nodes.nodes.get(101)!.metadata = {
       created: '2025-08-30 03:36:06Z',

@@ -75,7 +75,7 @@ function storedNumber(text: string): number | Numeric {
 export function parseJsonBody(text: string): unknown {
   const marker = `${randomUUID()}:`
   // numbers outside strings become marked strings, which the reviver turns back into exact numbers
-  const marked = text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+  const marked = text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
     token.startsWith('"') ? token : `"${marker}${token}"`,
   )
   return JSON.parse(marked, (_key, value: unknown) =>
