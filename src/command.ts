@@ -191,7 +191,9 @@ export abstract class S10kCommand extends Command {
       if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }
-    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io) || Boolean(this.globals?.pretty)}))
+    await this.writeOut(
+      await formatter.render(result, {terminal: isInteractive(this.io) || Boolean(this.globals?.pretty), toTerminal: Boolean(this.io.stdoutIsTerminal)}),
+    )
     if (this.delivery) this.note(this.delivery.note)
     this.delivery = undefined
   }
