@@ -129,6 +129,9 @@ export function metadataAtPath(path: string, value: JsonValue, where = "Invalid 
   }
   if (root === 'm' && keys.length >= 1) return {m: nest(keys)}
   if (root === 'pm' && keys.length >= 2) return {pm: {[keys[0]]: nest(keys.slice(1))}}
+  // an empty object, as csv-get writes one: `/pm/name,{}`, or `/m,{}` for empty metadata, which stores nothing
+  if (root === 'pm' && keys.length === 1 && isObject(value)) return {pm: {[keys[0]]: value}}
+  if ((root === 'm' || root === 'pm') && keys.length === 0 && isObject(value) && Object.keys(value).length === 0) return {}
   return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
 }
 
@@ -155,6 +158,7 @@ export interface PathRows {
  * Every value of the metadata as a key path and its text (`/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`),
  * which `metadataFromPathRows` reads back to the same metadata: a string is written as it is when it reads back
  * as itself (`alpha`), otherwise as a JSON string (`"123"`, `" spaced "`, `"tab\tin"`); other values as exact JSON.
+ * A path whose keys are not plain text (see isPlain) is written as a JSON string too.
  */
 export function pathRows(metadata: NodeMetadata): PathRows {
   const rows: string[][] = []
@@ -168,7 +172,7 @@ export function pathRows(metadata: NodeMetadata): PathRows {
       }
       return
     }
-    rows.push([prefix, valueText(value)])
+    rows.push([isPlain(prefix) ? prefix : jsonString(prefix), valueText(value)])
   }
   walk('/m', metadata.m)
   walk('/pm', metadata.pm)
@@ -221,7 +225,9 @@ export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
   const out: NodeMetadata = {}
   const tags = new Set<string>()
   for (const [index, row] of body.entries()) {
-    const [path, value = '', ...extra] = row
+    const [cell, value = '', ...extra] = row
+    // a path with a key that CSV would trim, or with control characters, is written as a JSON string
+    const path = cell.startsWith('"') ? tagOf(cell) : cell
     if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
       tags.add(tagOf(value))
