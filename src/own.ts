@@ -11,5 +11,7 @@ export function ownValue<T>(object: {readonly [key: string]: T}, key: string): T
 
 /** Sets `key` as an own data property, even `__proto__` (an assignment would replace the object's prototype). */
 export function setOwn<T>(object: {[key: string]: T}, key: string, value: T): void {
-  Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  // only `__proto__` has a setter on Object.prototype; any other key assigns an own property, and faster
+  if (key === '__proto__') Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  else object[key] = value
 }

@@ -17,10 +17,15 @@ export class JsonNumber {
 
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const NEEDS_ESCAPE = /["\\\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+const ESCAPED = new RegExp(NEEDS_ESCAPE.source, 'g')
+
 export function jsonString(value: string): string {
+  // most strings need no escape: tell at a glance (large metadata has millions of them)
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`
   const escaped = value.replace(
-    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-    /["\\\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+    ESCAPED,
     (c) => SHORT_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
   )
   return `"${escaped}"`
@@ -37,10 +42,18 @@ function scalar(value: string | number | boolean | null | JsonNumber): string {
 
 export function compactJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
-  if (Array.isArray(value)) return `[${value.map((v) => compactJson(v)).join(',')}]`
-  return `{${entriesOf(value)
-    .map(([k, v]) => `${jsonString(k)}:${compactJson(v)}`)
-    .join(',')}}`
+  // built by appending, without an array per object: large metadata has millions of members
+  let out = ''
+  if (Array.isArray(value)) {
+    for (const v of value) out += (out === '' ? '' : ',') + compactJson(v)
+    return `[${out}]`
+  }
+  for (const k in value) {
+    const v = value[k]
+    if (v === undefined || !Object.hasOwn(value, k)) continue
+    out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJson(v)}`
+  }
+  return `{${out}}`
 }
 
 interface PrettyOptions {

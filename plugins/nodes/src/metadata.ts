@@ -1,6 +1,6 @@
 import {JsonNumber, type JsonValue, UsageError, compactJson, jsonString, ownValue, printable, setOwn} from 's10k'
 
-import {JsonSyntaxError, MAX_DEPTH, parseJsonExact} from './json-exact.js'
+import {JsonSyntaxError, MAX_DEPTH, javaNumberText, parseJsonExact} from './json-exact.js'
 
 type JsonObject = {[key: string]: JsonValue | undefined}
 
@@ -115,6 +115,19 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
  * Other paths store nothing, so they are usage errors here (the Java tool sent `{}` or crashed).
  */
 export function metadataAtPath(path: string, value: JsonValue, where = "Invalid value for option '--path'"): NodeMetadata {
+  const out: NodeMetadata = {}
+  const target = storingPath(path, value, where)
+  if (target) storeAt(out, target, value)
+  return out
+}
+
+interface KeyPath {
+  root: 'm' | 'pm'
+  keys: string[]
+}
+
+/** The root and keys of a key path that stores `value`, checked; undefined for `/m,{}` (which stores nothing). */
+function storingPath(path: string, value: JsonValue, where: string): KeyPath | undefined {
   const [empty, root, ...keys] = path.split('/')
   const fail = (why: string): never => {
     throw new UsageError(`${where}: ${why}`)
@@ -123,20 +136,33 @@ export function metadataAtPath(path: string, value: JsonValue, where = "Invalid 
   if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
   // the body sent must be JSON s10k can read back: no deeper than the JSON parser's limit
   if (keys.length + 1 + depthOf(value) > MAX_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_DEPTH} levels`)
-  const nest = (names: string[]): JsonObject => {
-    const [first, ...rest] = names
-    return {[first]: rest.length === 0 ? value : nest(rest)}
-  }
-  if (root === 'm' && keys.length >= 1) return {m: nest(keys)}
-  if (root === 'pm' && keys.length >= 2) return {pm: {[keys[0]]: nest(keys.slice(1))}}
-  // an empty object, as csv-get writes one: `/pm/name,{}`, or `/m,{}` for empty metadata, which stores nothing
-  if (root === 'pm' && keys.length === 1 && isObject(value)) return {pm: {[keys[0]]: value}}
-  if ((root === 'm' || root === 'pm') && keys.length === 0 && isObject(value) && Object.keys(value).length === 0) return {}
+  if (root === 'm' && keys.length >= 1) return {root, keys}
+  // `/pm/name,{}` is an empty object as csv-get writes one
+  if (root === 'pm' && (keys.length >= 2 || (keys.length === 1 && isObject(value)))) return {root, keys}
+  if ((root === 'm' || root === 'pm') && keys.length === 0 && isObject(value) && Object.keys(value).length === 0) return undefined
   return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
+}
+
+/** Stores `value` at the key path, making the objects on the way; an object merges into one already there. */
+function storeAt(metadata: NodeMetadata, {root, keys}: KeyPath, value: JsonValue): void {
+  let object = (root === 'm' ? (metadata.m ??= {}) : (metadata.pm ??= {})) as JsonObject
+  for (const key of keys.slice(0, -1)) {
+    let next = ownValue(object, key)
+    if (!isObject(next)) {
+      next = {}
+      setOwn(object, key, next)
+    }
+    object = next
+  }
+  const last = keys.at(-1)!
+  const existing = ownValue(object, last)
+  if (isObject(existing) && isObject(value)) mergeInto(existing, value)
+  else setOwn(object, last, value)
 }
 
 /** How deep a value nests: 0 for a scalar, 1 for an array or object of scalars, and so on (without recursion). */
 function depthOf(value: JsonValue): number {
+  if (typeof value !== 'object' || value === null || value instanceof JsonNumber) return 0
   let deepest = 0
   const pending: [JsonValue, number][] = [[value, 0]]
   while (pending.length > 0) {
@@ -193,6 +219,9 @@ function valueText(value: JsonValue): string {
 
 /** A value as `csv-set` reads it from a path row: JSON (a number, true, "text", an array...) when it is, otherwise the text. */
 function valueOf(text: string): JsonValue {
+  // most text is not JSON: tell at a glance, without the cost of a failed parse
+  if (!/^[-\d"[{]|^(true|false|null)$/.test(text)) return text
+  if (/^-?(0|[1-9]\d*)$/.test(text)) return new JsonNumber(javaNumberText(text))
   try {
     return parseJsonExact(text)
   } catch {
@@ -233,9 +262,9 @@ export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
       tags.add(tagOf(value))
       continue
     }
-    const part = metadataAtPath(path, valueOf(value), `CSV row ${index + 1}`)
-    if (part.m) mergeInto((out.m ??= {}), part.m)
-    if (part.pm) mergeInto((out.pm ??= {}), part.pm)
+    const parsed = valueOf(value)
+    const target = storingPath(path, parsed, `CSV row ${index + 1}`)
+    if (target) storeAt(out, target, parsed)
   }
   if (tags.size > 0) out.t = [...tags]
   return out
