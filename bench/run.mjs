@@ -9,6 +9,7 @@ import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 
 import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
+import {benchMetadata} from './metadata.mjs'
 
 const {values: opts} = parseArgs({options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}}})
 const RUNS = Math.max(11, Number(opts.runs))
@@ -144,6 +145,8 @@ if (!opts.quick) {
     againHome.remove()
   }
 }
+// large node metadata through meta save and csv-set (bench/metadata.mjs)
+if (!opts.quick) failed ||= !(await benchMetadata())
 remove()
 rmSync(work, {recursive: true, force: true})
 process.exit(failed ? 1 : 0)
