@@ -288,6 +288,27 @@ describe('nodes', () => {
     assert.match(get.stderr, /^1 key\(s\) cannot be written as a key path \(empty, or holding '\/'\), so they are not in the rows: \/m key "a\/b"\n$/)
   })
 
+  it('a JSON string of 8 MB in meta save or in a service answer is read, never a stack overflow', async () => {
+    const big = 'x'.repeat(8 * 1024 * 1024)
+    const save = await session.run(['nodes', 'meta', 'save', '-node', '101', '-r'], {input: `{"m":{"big":"${big}"}}`})
+    assert.equal(save.code, 0, save.stderr.slice(0, 300))
+    assert.equal((session.emulator.nodes.nodes.get(101)?.metadata?.meta as {m: {big: string}}).m.big.length, big.length)
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 0, get.stderr.slice(0, 300))
+    assert.equal(get.stdout, `Path,Value\r\n/m/big,${big}\r\n`)
+  })
+
+  it('PRETTY refuses a 16 KB ragged table in one line instead of drawing 128 MB; CSV writes it', async () => {
+    const table = `${','.repeat(3999)}\n${'a\n'.repeat(4000)}`
+    session.emulator.nodes.nodes.get(101)!.metadata = {created: '2025-08-30 03:36:06Z', updated: '2025-08-30 03:36:06Z', meta: {m: {table}}}
+    const pretty = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-path', '/m/table'])
+    assert.equal(pretty.code, 2)
+    assert.equal(pretty.stdout, '')
+    assert.match(pretty.stderr, /^The table is too large to draw in PRETTY mode: .* use -mode CSV or -mode JSON\n$/)
+    const csv = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-path', '/m/table', '-mode', 'CSV'])
+    assert.equal(csv.stdout, `${','.repeat(3999)}\r\n${'a\r\n'.repeat(4000)}`)
+  })
+
   it('csv-get reads ragged CSV text as FastCSV does', async () => {
     session.emulator.nodes.nodes.get(101)!.metadata = {
       created: '2025-08-30 03:36:06Z',
