@@ -55,7 +55,11 @@ export async function benchMetadata() {
     const csv = Buffer.from(pathRowsText())
     const env = cliEnv(home.path)
     const commands = [
-      {name: 'bare JSON.parse + JSON.stringify', argv: ['-e', 'process.stdout.write(String(JSON.stringify(JSON.parse(require("fs").readFileSync(0, "utf8"))).length))'], input: json},
+      {
+        name: 'bare JSON.parse + JSON.stringify',
+        argv: ['-e', 'process.stdout.write(String(JSON.stringify(JSON.parse(require("fs").readFileSync(0, "utf8"))).length))'],
+        input: json,
+      },
       {name: 'nodes meta save', argv: ['bin/run.cjs', 'nodes', 'meta', 'save', '-node', '101'], input: json},
       {name: 'nodes meta csv-set', argv: ['bin/run.cjs', 'nodes', 'meta', 'csv-set', '-node', '101'], input: csv},
     ]
@@ -69,8 +73,11 @@ export async function benchMetadata() {
       })
     }
     const results = commands.map((c, i) => ({...c, ms: median(runs[i].map((r) => r.ms)), mb: median(runs[i].map((r) => r.mb))}))
-    console.log(`\nNode metadata of ${KEYS.toLocaleString('en')} keys (${(json.length / 1e6).toFixed(1)} MB of JSON, ${(csv.length / 1e6).toFixed(1)} MB as path rows), median of ${ROUNDS}\n`)
-    for (const r of results) console.log(`${r.name.padEnd(44)} ${`${(r.ms / 1000).toFixed(2)} s`.padStart(10)} ${`${r.mb.toFixed(0)} MB`.padStart(10)}`)
+    console.log(
+      `\nNode metadata of ${KEYS.toLocaleString('en')} keys (${(json.length / 1e6).toFixed(1)} MB of JSON, ${(csv.length / 1e6).toFixed(1)} MB as path rows), median of ${ROUNDS}\n`,
+    )
+    for (const r of results)
+      console.log(`${r.name.padEnd(44)} ${`${(r.ms / 1000).toFixed(2)} s`.padStart(10)} ${`${r.mb.toFixed(0)} MB`.padStart(10)}`)
     const [bare, ...s10k] = results
     let met = true
     for (const r of s10k) {

@@ -24,10 +24,7 @@ const ESCAPED = new RegExp(NEEDS_ESCAPE.source, 'g')
 export function jsonString(value: string): string {
   // most strings need no escape: tell at a glance (large metadata has millions of them)
   if (!NEEDS_ESCAPE.test(value)) return `"${value}"`
-  const escaped = value.replace(
-    ESCAPED,
-    (c) => SHORT_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
-  )
+  const escaped = value.replace(ESCAPED, (c) => SHORT_ESCAPES[c] ?? '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'))
   return `"${escaped}"`
 }
 

@@ -145,7 +145,7 @@ function storingPath(path: string, value: JsonValue, where: string): KeyPath | u
 
 /** Stores `value` at the key path, making the objects on the way; an object merges into one already there. */
 function storeAt(metadata: NodeMetadata, {root, keys}: KeyPath, value: JsonValue): void {
-  let object = (root === 'm' ? (metadata.m ??= {}) : (metadata.pm ??= {})) as JsonObject
+  let object: JsonObject = root === 'm' ? (metadata.m ??= {}) : (metadata.pm ??= {})
   for (const key of keys.slice(0, -1)) {
     let next = ownValue(object, key)
     if (!isObject(next)) {
@@ -154,7 +154,7 @@ function storeAt(metadata: NodeMetadata, {root, keys}: KeyPath, value: JsonValue
     }
     object = next
   }
-  const last = keys.at(-1)!
+  const last = keys[keys.length - 1]
   const existing = ownValue(object, last)
   if (isObject(existing) && isObject(value)) mergeInto(existing, value)
   else setOwn(object, last, value)
@@ -165,8 +165,8 @@ function depthOf(value: JsonValue): number {
   if (typeof value !== 'object' || value === null || value instanceof JsonNumber) return 0
   let deepest = 0
   const pending: [JsonValue, number][] = [[value, 0]]
-  while (pending.length > 0) {
-    const [v, depth] = pending.pop()!
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [v, depth] = next
     if (depth > deepest) deepest = depth
     if (Array.isArray(v)) for (const item of v) pending.push([item, depth + 1])
     else if (isObject(v)) for (const item of Object.values(v)) if (item !== undefined) pending.push([item, depth + 1])

@@ -61,7 +61,10 @@ describe('configuration and answers read own properties only', () => {
     const unwrap = (body: string) => unwrapEnvelope(answer(body), 'GET', 'https://x.example/solaruser/api')
     assert.throws(() => withPrototype('success', true, () => unwrap('{"data":1}')), /Non-success response/)
     assert.throws(() => unwrap('{"__proto__":{"success":true},"data":1}'), /Non-success response/)
-    assert.equal(withPrototype('data', 'inherited', () => unwrap('{"success":true}')), undefined)
+    assert.equal(
+      withPrototype('data', 'inherited', () => unwrap('{"success":true}')),
+      undefined,
+    )
   })
 
   it('a policy from the service: only its own fields', () => {

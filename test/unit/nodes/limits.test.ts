@@ -24,7 +24,14 @@ describe('bounded inputs and outputs of node metadata', () => {
     assert.ok(metadataAtPath(`/m/${keys(199)}`, 'x').m)
     assert.throws(() => metadataAtPath(`/m/${keys(200)}`, 'x'), /nests deeper than 200 levels/)
     assert.throws(() => metadataAtPath(`/m/${keys(190)}`, parseJsonExact('[[[[[[[[[[[1]]]]]]]]]]]')), /nests deeper than 200 levels/)
-    assert.throws(() => metadataFromPathRows([['/m/a', '1'], [`/m/${keys(100_000)}`, 'x']]), /^UsageError: CSV row 2: '\/m\/k0\/k1/)
+    assert.throws(
+      () =>
+        metadataFromPathRows([
+          ['/m/a', '1'],
+          [`/m/${keys(100_000)}`, 'x'],
+        ]),
+      /^UsageError: CSV row 2: '\/m\/k0\/k1/,
+    )
   })
 
   it('PRETTY refuses a ragged table that would be padded beyond its cell limit, in one line', () => {
@@ -32,11 +39,17 @@ describe('bounded inputs and outputs of node metadata', () => {
     const csv = `${','.repeat(3999)}\n${'a\n'.repeat(4000)}`
     const rows = tableRows(csv, parseCsv) ?? []
     const report = {columns: [], rows: rows.map((r) => r.map((c) => c ?? undefined)), items: [], list: false, headerless: true}
-    assert.throws(() => renderTable(report), (error: Error & {exitCode?: number}) => {
-      assert.equal(error.exitCode, 2)
-      assert.match(error.message, /^The table is too large to draw in PRETTY mode: 4001 rows padded to 4000 columns is more than 1,000,000 cells; use -mode CSV/)
-      return true
-    })
+    assert.throws(
+      () => renderTable(report),
+      (error: Error & {exitCode?: number}) => {
+        assert.equal(error.exitCode, 2)
+        assert.match(
+          error.message,
+          /^The table is too large to draw in PRETTY mode: 4001 rows padded to 4000 columns is more than 1,000,000 cells; use -mode CSV/,
+        )
+        return true
+      },
+    )
     assert.equal(MAX_DRAWN_CELLS, 1_000_000)
     // a table that needs no padding draws as before
     assert.equal(renderTable({...report, rows: [['a', 'b']]}), '+---+---+\n| a | b |\n+---+---+\n')

@@ -14,7 +14,27 @@ import {useSession} from '../../support/session.js'
 const noLoneSurrogate = (text: string): boolean => !/\p{Surrogate}/u.test(text)
 
 /** Text that reads as something else, or that CSV and terminals treat specially. */
-const tricky = fc.constantFrom('123', '-0', '1.50', '1e3', 'true', 'null', '"q"', '[1]', '{}', '', ' ', ' x ', '\t', 'a\r\nb', '"', ',', '#c', '\u0007\u001b[2K', 'é 𝄞')
+const tricky = fc.constantFrom(
+  '123',
+  '-0',
+  '1.50',
+  '1e3',
+  'true',
+  'null',
+  '"q"',
+  '[1]',
+  '{}',
+  '',
+  ' ',
+  ' x ',
+  '\t',
+  'a\r\nb',
+  '"',
+  ',',
+  '#c',
+  '\u0007\u001b[2K',
+  'é 𝄞',
+)
 const text = fc.oneof(tricky, fc.string({unit: 'binary', maxLength: 12}).filter(noLoneSurrogate))
 /** Keys of letters, digits, spaces, punctuation but '/', non-ASCII, and the names of prototypes. */
 const key = fc.oneof(
@@ -80,7 +100,11 @@ describe('metadata round trip properties (in-process CLI, emulator)', () => {
     await fc.assert(
       fc.asyncProperty(metadata, async (json) => {
         if (json === '{}') return
-        nodes.get(101)!.metadata = {created: '2025-08-30 03:36:06Z', updated: '2025-08-30 03:36:06Z', meta: parseJsonBody(json) as Record<string, unknown>}
+        nodes.get(101)!.metadata = {
+          created: '2025-08-30 03:36:06Z',
+          updated: '2025-08-30 03:36:06Z',
+          meta: parseJsonBody(json) as Record<string, unknown>,
+        }
         delete nodes.get(102)!.metadata
         const get = await runInProcess(NodesMetaCsvGet, ['-node', '101', '-mode', 'CSV'], testIO())
         assert.equal(get.code, 0, get.err)
