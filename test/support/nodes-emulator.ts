@@ -43,7 +43,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** Sets an own property, `__proto__` too: jsonb keeps every key as data. */
 function setOwn(object: Json, key: string, value: unknown): void {
-  Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  // only `__proto__` has a setter on Object.prototype; other keys assign, faster for large metadata
+  if (key === '__proto__') Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  else object[key] = value
 }
 
 const own = (object: Json, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined)

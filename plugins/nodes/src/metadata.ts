@@ -27,15 +27,22 @@ const kind = (v: JsonValue | undefined): string =>
           ? 'an object'
           : `a ${typeof v}`
 
-/** Map entries whose value is null are dropped, at every level, as the Java tool's JSON mapper does. */
+/**
+ * Map entries whose value is null are dropped, at every level, as the Java tool's JSON mapper does. The value is
+ * one s10k has just parsed, so it is changed in place: large metadata is not copied.
+ */
 function withoutNulls(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map((v) => withoutNulls(v))
-  if (!isObject(value)) return value
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter((e): e is [string, JsonValue] => e[1] !== null && e[1] !== undefined)
-      .map(([k, v]) => [k, withoutNulls(v)]),
-  )
+  if (Array.isArray(value)) {
+    for (const v of value) withoutNulls(v)
+  } else if (isObject(value)) {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue
+      const v = value[k]
+      if (v === null || v === undefined) Reflect.deleteProperty(value, k)
+      else withoutNulls(v)
+    }
+  }
+  return value
 }
 
 /**
