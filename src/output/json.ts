@@ -28,10 +28,6 @@ export function jsonString(value: string): string {
   return `"${escaped}"`
 }
 
-function entriesOf(value: {[key: string]: JsonValue | undefined}): [string, JsonValue][] {
-  return Object.entries(value).filter((e): e is [string, JsonValue] => e[1] !== undefined)
-}
-
 function scalar(value: string | number | boolean | null | JsonNumber): string {
   if (value instanceof JsonNumber) return value.text
   return typeof value === 'string' ? jsonString(value) : String(value)
@@ -45,10 +41,9 @@ export function compactJson(value: JsonValue): string {
     for (const v of value) out += (out === '' ? '' : ',') + compactJson(v)
     return `[${out}]`
   }
-  for (const k in value) {
+  for (const k of Object.keys(value)) {
     const v = value[k]
-    if (v === undefined || !Object.hasOwn(value, k)) continue
-    out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJson(v)}`
+    if (v !== undefined) out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJson(v)}`
   }
   return `{${out}}`
 }
@@ -65,11 +60,14 @@ function pretty(value: JsonValue, level: number, options: PrettyOptions): string
     // only an array that is a value of its own is shifted, not the arrays inside it
     return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, {...options, innerArrayPrefix: undefined})).join(', ')} ]`
   }
-  const entries = entriesOf(value)
-  if (entries.length === 0) return '{ }'
+  // built by appending, without an array per object: large metadata has millions of members
   const indent = '  '.repeat(level + 1)
-  const body = entries.map(([k, v]) => `${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`).join(',\n')
-  return `{\n${body}\n${'  '.repeat(level)}}`
+  let body = ''
+  for (const k of Object.keys(value)) {
+    const v = value[k]
+    if (v !== undefined) body += `${body === '' ? '' : ',\n'}${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`
+  }
+  return body === '' ? '{ }' : `{\n${body}\n${'  '.repeat(level)}}`
 }
 
 /** Jackson DefaultPrettyPrinter output, without a trailing newline. */

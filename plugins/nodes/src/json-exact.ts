@@ -5,6 +5,9 @@ export const MAX_DEPTH = 200
 
 export class JsonSyntaxError extends Error {}
 
+/** A JSON number, read where the parser stands (sticky): no copy of the text after it. */
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+
 /**
  * JSON.parse, keeping every number as the Java tool prints it (BigDecimal / BigInteger): integers as written,
  * decimals and exponents in BigDecimal.toString() form (`1.50` stays `1.50`, `1e3` becomes `1E+3`).
@@ -18,7 +21,7 @@ export function parseJsonExact(text: string): JsonValue {
     throw new JsonSyntaxError(`${what} at position ${at + 1}`)
   }
   const space = (): void => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
   }
   const value = (depth: number): JsonValue => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
@@ -75,20 +78,24 @@ export function parseJsonExact(text: string): JsonValue {
       }
     }
     if (c === '"') return string()
-    for (const [word, result] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (text.startsWith(word, at)) {
-        at += word.length
-        return result
-      }
+    if (c === 't' && text.startsWith('true', at)) {
+      at += 4
+      return true
     }
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at, at + 1100))
+    if (c === 'f' && text.startsWith('false', at)) {
+      at += 5
+      return false
+    }
+    if (c === 'n' && text.startsWith('null', at)) {
+      at += 4
+      return null
+    }
+    NUMBER.lastIndex = at
+    const number = NUMBER.exec(text)
     if (number) {
       at += number[0].length
-      return new JsonNumber(javaNumberText(number[0]))
+      const integer = !number[1] && !number[2]
+      return new JsonNumber(integer ? (number[0] === '-0' ? '0' : number[0]) : javaNumberText(number[0]))
     }
     return fail(at >= text.length ? 'unexpected end of input' : `unexpected character '${c}'`)
   }
