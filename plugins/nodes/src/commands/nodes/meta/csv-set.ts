@@ -58,10 +58,13 @@ export default class NodesMetaCsvSet extends S10kCommand {
     const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
     const value = flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : rows
     const metadata = path === undefined ? metadataFromPathRows(rows) : metadataAtPath(path, value)
+    // the rows are kept for -v only: large CSV is not held in memory while the request is sent
+    const count = rows.length
+    const shown = flags.verbose ? rowsReport(rows) : undefined
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
-    await this.io.writeOut(path === undefined ? `Metadata saved from ${rows.length} key path rows.\n` : `CSV saved to path [${path}].\n`)
-    return flags.verbose ? rowsReport(rows) : undefined
+    await this.io.writeOut(path === undefined ? `Metadata saved from ${count} key path rows.\n` : `CSV saved to path [${path}].\n`)
+    return shown
   }
 }
