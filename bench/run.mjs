@@ -13,6 +13,7 @@ import {parseArgs} from 'node:util'
 import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
 import {envFor, supportedNodes} from '../scripts/nodes.mjs'
 import {buildFloorCli} from './floor-cli.mjs'
+import {benchMetadata} from './metadata.mjs'
 
 const {values: opts} = parseArgs({
   options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}, node: {type: 'string'}},
@@ -188,4 +189,6 @@ try {
   remove()
   rmSync(work, {recursive: true, force: true})
 }
+// large node metadata through meta save and csv-set (bench/metadata.mjs)
+if (!opts.quick) failed ||= !(await benchMetadata())
 process.exit(failed ? 1 : 0)

@@ -191,7 +191,9 @@ export abstract class S10kCommand extends Command {
       if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }
-    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io) || Boolean(this.globals?.pretty)}))
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- process streams give isTTY, undefined when not a terminal
+    const toTerminal = Boolean(this.io.stdoutIsTerminal)
+    await this.writeOut(await formatter.render(result, {terminal: isInteractive(this.io) || Boolean(this.globals?.pretty), toTerminal}))
     if (this.delivery) this.note(this.delivery.note)
     this.delivery = undefined
   }

@@ -1,7 +1,8 @@
 import {join} from 'node:path'
 
 import {ConfigError} from '../errors.js'
-import {isTable, readTomlFile, s10kDir} from './files.js'
+import {ownValue} from '../own.js'
+import {isTable, readTomlFile, s10kDir, type TomlTable} from './files.js'
 
 export const DEFAULT_BASE_URL = 'https://data.solarnetwork.net'
 
@@ -53,11 +54,11 @@ function seconds(value: unknown, where: string, fallback: number): number {
 
 function httpSettings(table: Record<string, unknown>, path: string): HttpSettings {
   const where = (name: string): string => `${path}: http.${name}`
-  const allow = table['allow-plain-http']
+  const allow = ownValue(table, 'allow-plain-http')
   if (allow !== undefined && typeof allow !== 'boolean') throw new ConfigError(`${where('allow-plain-http')} must be true or false`)
   return {
-    connectTimeoutMs: seconds(table['connect-timeout'], where('connect-timeout'), DEFAULT_HTTP.connectTimeoutMs),
-    responseTimeoutMs: seconds(table['response-timeout'], where('response-timeout'), DEFAULT_HTTP.responseTimeoutMs),
+    connectTimeoutMs: seconds(ownValue(table, 'connect-timeout'), where('connect-timeout'), DEFAULT_HTTP.connectTimeoutMs),
+    responseTimeoutMs: seconds(ownValue(table, 'response-timeout'), where('response-timeout'), DEFAULT_HTTP.responseTimeoutMs),
     allowPlainHttp: allow ?? false,
   }
 }
@@ -65,24 +66,30 @@ function httpSettings(table: Record<string, unknown>, path: string): HttpSetting
 /**
  * ~/.s10k/config: top-level keys for the default profile, `[profile.NAME]` tables for named ones.
  * `service-urls` maps `solaruser` and `solarquery` to base URLs; `http` sets `connect-timeout` and
- * `response-timeout` (seconds) and `allow-plain-http`.
+ * `response-timeout` (seconds) and `allow-plain-http`. Keys are read as the file's own, never inherited.
  */
 export function loadConfig(home: string, profile?: string): S10kConfig {
   const path = configPath(home)
   const file = readTomlFile(path)
-  const profiles = isTable(file.profile) ? file.profile : {}
+  const own = (table: TomlTable, key: string): TomlTable => {
+    const value = ownValue(table, key)
+    return isTable(value) ? value : {}
+  }
   // a named profile without its own section gets the built-in defaults, never the default profile's service
   // URLs and [http] settings: those may point at another (development) service
-  const named = profile ? profiles[profile] : undefined
-  const section = profile ? (isTable(named) ? named : {}) : file
-  const urls = isTable(section['service-urls']) ? section['service-urls'] : {}
+  const section = profile ? own(own(file, 'profile'), profile) : file
+  const urls = own(section, 'service-urls')
   const where = (name: string): string => `${path}: service-urls.${name}`
+  const url = (name: ServiceName): string | undefined => {
+    const value = ownValue(urls, name)
+    return value === undefined ? undefined : checkUrl(value, where(name))
+  }
+  const user = url('solaruser')
+  const query = url('solarquery')
+  // SolarNetwork serves both from one origin: a profile that names one service sends every request there
   return {
-    serviceUrls: {
-      solaruser: urls.solaruser === undefined ? DEFAULT_BASE_URL : checkUrl(urls.solaruser, where('solaruser')),
-      solarquery: urls.solarquery === undefined ? DEFAULT_BASE_URL : checkUrl(urls.solarquery, where('solarquery')),
-    },
-    http: httpSettings(isTable(section.http) ? section.http : {}, path),
+    serviceUrls: {solaruser: user ?? query ?? DEFAULT_BASE_URL, solarquery: query ?? user ?? DEFAULT_BASE_URL},
+    http: httpSettings(own(section, 'http'), path),
   }
 }
 

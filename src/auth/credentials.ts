@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 
 import {CredentialsError} from '../errors.js'
+import {ownValue} from '../own.js'
 import {isTable, readTomlFile, s10kDir, type TomlTable} from './files.js'
 
 export interface Credentials {
@@ -26,7 +27,7 @@ export function credentialsPath(home: string): string {
 
 /** Jackson's `findValue`: a top-level key, otherwise the first nested key of that name, depth first. */
 function findValue(table: TomlTable, name: string): unknown {
-  if (name in table) return table[name]
+  if (Object.hasOwn(table, name)) return table[name]
   for (const value of Object.values(table)) {
     if (!isTable(value)) continue
     const found = findValue(value, name)
@@ -37,8 +38,8 @@ function findValue(table: TomlTable, name: string): unknown {
 
 function profileCredentials(table: unknown, source: string, profile?: string): Credentials | undefined {
   if (!isTable(table)) return undefined
-  const tokenId = table.sn_token_id
-  const secret = table.sn_token_secret
+  const tokenId = ownValue(table, 'sn_token_id')
+  const secret = ownValue(table, 'sn_token_secret')
   if (typeof tokenId !== 'string' || tokenId.trim() === '' || typeof secret !== 'string' || secret === '') return undefined
   return {tokenId: tokenId.trim(), secret, source, profile}
 }

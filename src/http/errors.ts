@@ -102,7 +102,9 @@ interface Envelope {
 function parseEnvelope(body: string): Envelope | undefined {
   try {
     const value = JSON.parse(body) as unknown
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+    // the envelope's own members only (JSON.parse keeps a `__proto__` key as data): nothing inherited is read
+    return Object.assign(Object.create(null) as Envelope, value)
   } catch {
     return undefined
   }

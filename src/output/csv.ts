@@ -5,15 +5,17 @@ import type {Cell, Report} from './report.js'
 
 /**
  * CSV as FastCSV writes it: CRLF after every record, fields quoted only when they hold `"`, `,`, CR or LF
- * (or when the first field starts with `#`), quotes doubled, empty cells empty.
+ * (or when the first field starts with `#`), quotes doubled, empty cells empty. For a terminal (`escape`),
+ * control characters are shown escaped; for a file or a pipe, every cell is written exactly.
  */
-export function renderCsv(report: Report): string {
-  if (report.headerless) return report.rows.map((row) => row.map((cell, i) => csvField(printable(cell ?? ''), i)).join(',') + '\r\n').join('')
+export function renderCsv(report: Report, escape = true): string {
+  const text = escape ? printable : (cell: string): string => cell
+  if (report.headerless) return report.rows.map((row) => row.map((cell, i) => csvField(text(cell ?? ''), i)).join(',') + '\r\n').join('')
   const keys = report.columns.map((c, i) => ({field: `c${i}`, title: c.title}))
   const toCsv = (rows: ReadonlyArray<readonly Cell[]>, prependHeader: boolean): string =>
     json2csv(
-      // control characters but line feed are shown escaped (see printable.ts); a line feed is quoted, as CSV allows
-      rows.map((row) => Object.fromEntries(keys.map((k, i) => [k.field, printable(row[i] ?? '')]))),
+      // for a terminal, control characters but line feed are shown escaped (see printable.ts); CSV quotes the rest
+      rows.map((row) => Object.fromEntries(keys.map((k, i) => [k.field, text(row[i] ?? '')]))),
       {
         keys,
         prependHeader,

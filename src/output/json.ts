@@ -20,15 +20,14 @@ export class JsonNumber {
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
 // every C0 control, line feed included (JSON requires it), and what a terminal must not obey
-const TO_ESCAPE = new RegExp(String.raw`["\\\u0000-\u001F]|${UNPRINTABLE_SOURCE}`, 'gu')
+const NEEDS_ESCAPE = new RegExp(String.raw`["\\\u0000-\u001F]|${UNPRINTABLE_SOURCE}`, 'u')
+const TO_ESCAPE = new RegExp(NEEDS_ESCAPE.source, 'gu')
 
 export function jsonString(value: string): string {
+  // most strings need no escape: tell at a glance (large metadata has millions of them)
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`
   const escaped = value.replace(TO_ESCAPE, (c) => SHORT_ESCAPES[c] ?? unicodeEscape(c, true))
   return `"${escaped}"`
-}
-
-function entriesOf(value: {[key: string]: JsonValue | undefined}): [string, JsonValue][] {
-  return Object.entries(value).filter((e): e is [string, JsonValue] => e[1] !== undefined)
 }
 
 function scalar(value: string | number | boolean | null | JsonNumber): string {
@@ -38,10 +37,17 @@ function scalar(value: string | number | boolean | null | JsonNumber): string {
 
 export function compactJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
-  if (Array.isArray(value)) return `[${value.map((v) => compactJson(v)).join(',')}]`
-  return `{${entriesOf(value)
-    .map(([k, v]) => `${jsonString(k)}:${compactJson(v)}`)
-    .join(',')}}`
+  // built by appending, without an array per object: large metadata has millions of members
+  let out = ''
+  if (Array.isArray(value)) {
+    for (const v of value) out += (out === '' ? '' : ',') + compactJson(v)
+    return `[${out}]`
+  }
+  for (const k of Object.keys(value)) {
+    const v = value[k]
+    if (v !== undefined) out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJson(v)}`
+  }
+  return `{${out}}`
 }
 
 interface PrettyOptions {
@@ -56,11 +62,14 @@ function pretty(value: JsonValue, level: number, options: PrettyOptions): string
     // only an array that is a value of its own is shifted, not the arrays inside it
     return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, {...options, innerArrayPrefix: undefined})).join(', ')} ]`
   }
-  const entries = entriesOf(value)
-  if (entries.length === 0) return '{ }'
+  // built by appending, without an array per object: large metadata has millions of members
   const indent = '  '.repeat(level + 1)
-  const body = entries.map(([k, v]) => `${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`).join(',\n')
-  return `{\n${body}\n${'  '.repeat(level)}}`
+  let body = ''
+  for (const k of Object.keys(value)) {
+    const v = value[k]
+    if (v !== undefined) body += `${body === '' ? '' : ',\n'}${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`
+  }
+  return body === '' ? '{ }' : `{\n${body}\n${'  '.repeat(level)}}`
 }
 
 /** Jackson DefaultPrettyPrinter output, without a trailing newline. */

@@ -1,3 +1,4 @@
+import {ExitCode, S10kError} from '../errors.js'
 import {printable} from '../printable.js'
 import type {Report} from './report.js'
 
@@ -6,6 +7,12 @@ import type {Report} from './report.js'
  * space of padding, widths counted in UTF-16 units as Java's `String.length()` does, headers left-aligned.
  * Written here rather than with the `table` package, which took 2.6 s for 10,000 tokens (see README).
  */
+
+/**
+ * The most cells (counting each line of a multi-line cell) a table without a header is drawn with: every row is
+ * padded to the longest, so a small ragged table could otherwise draw a huge one.
+ */
+export const MAX_DRAWN_CELLS = 1_000_000
 
 /** Column content is capped at 78 characters (80 with padding). */
 export const MAX_CONTENT_WIDTH = 78
@@ -35,10 +42,23 @@ function cellLines(cell: string | undefined): string[] {
   return lines.some((l) => l.length > MAX_CONTENT_WIDTH) ? lines.flatMap((l) => wrapLine(l)) : lines
 }
 
+/** Lines a cell is drawn on: one per line, and more for a line wrapped at the content width. */
+function lineCount(cell: string | undefined): number {
+  if (!cell) return 1
+  return cell.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / MAX_CONTENT_WIDTH)), 0)
+}
+
 export function renderTable(report: Report): string {
   if (report.headerless) {
-    const width = Math.max(0, ...report.rows.map((row) => row.length))
+    const width = report.rows.reduce((widest, row) => Math.max(widest, row.length), 0)
     if (width === 0) return ''
+    const heights = report.rows.reduce((sum, row) => sum + row.reduce((tallest, cell) => Math.max(tallest, lineCount(cell)), 1), 0)
+    if (width * heights > MAX_DRAWN_CELLS) {
+      throw new S10kError(
+        `The table is too large to draw in PRETTY mode: ${report.rows.length} rows padded to ${width} columns is more than ${MAX_DRAWN_CELLS.toLocaleString('en')} cells; use -mode CSV or -mode JSON`,
+        ExitCode.usage,
+      )
+    }
     const [first = [], ...rest] = report.rows
     const columns = Array.from({length: width}, () => ({title: '', align: 'right' as const}))
     return draw(
@@ -60,14 +80,14 @@ export function renderTable(report: Report): string {
 /** The table: a first row (the header, or a data row when headerless), then the rows, rules between all. */
 function draw(columns: Report['columns'], header: string[][], data: Report['rows'], headerIsData: boolean): string {
   const rows = data.map((row) => columns.map((_, i) => cellLines(row[i])))
-  const widths = header.map((lines) => Math.max(...lines.map((l) => l.length)))
+  const widths = header.map((lines) => lines.reduce((widest, l) => Math.max(widest, l.length), 0))
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) for (const line of row[i]) if (line.length > widths[i]) widths[i] = line.length
   }
   const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+\n`
   const out: string[] = [rule]
   const drawRow = (cells: string[][], aligned: boolean) => {
-    const height = Math.max(...cells.map((lines) => lines.length))
+    const height = cells.reduce((tallest, lines) => Math.max(tallest, lines.length), 0)
     for (let l = 0; l < height; l++) {
       let line = '|'
       for (let i = 0; i < cells.length; i++) {

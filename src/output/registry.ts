@@ -11,7 +11,7 @@ export function registerFormatter(formatter: Formatter): void {
 registerFormatter({
   name: 'CSV',
   description: 'comma-separated values with a header row',
-  render: async (report) => (await import('./csv.js')).renderCsv(report),
+  render: async (report, context) => (await import('./csv.js')).renderCsv(report, context.toTerminal ?? true),
 })
 registerFormatter({
   name: 'JSON',

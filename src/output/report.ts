@@ -33,6 +33,11 @@ export interface RenderContext {
    * for the terminal's layout anyway with `--pretty`.
    */
   terminal: boolean
+  /**
+   * Standard output is a terminal: what is written there shows control characters escaped. Written to a file or a
+   * pipe, CSV carries the data exactly (undefined counts as a terminal).
+   */
+  toTerminal?: boolean
 }
 
 /** A display mode: pure, returns exactly the text to write to stdout. */

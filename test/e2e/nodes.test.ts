@@ -256,6 +256,69 @@ describe('nodes', () => {
     assert.deepEqual(stored(101)?.pm, {a: {'\u001b[2J\u202Ered': [['a', 'b']]}})
   })
 
+  it('csv-set -s sends valid JSON for every text: a number as Java prints it, every digit kept', async () => {
+    for (const [input, sent] of [
+      ['-0012.50\n', '-12.50'],
+      ['007', '7'],
+      ['-0', '0'],
+      ['12345678901234567890.10', '12345678901234567890.10'],
+      ['1e3', '"1e3"'],
+      ['+5', '"+5"'],
+    ]) {
+      const result = await session.run(['nodes', 'meta', 'csv-set', '-s', '-node', '101', '-path', '/m/n'], {input})
+      assert.equal(result.code, 0, result.stderr)
+      assert.deepEqual(session.received().slice(-1), [`POST ${META}/101 {"m":{"n":${sent}}}`], input)
+    }
+  })
+
+  it('csv-get without --path -> csv-set without --path is exact: strings stay strings, every digit, spaces and control characters', async () => {
+    const meta =
+      '{"m":{"s":"123","b":"true","sp":" x ","tab":"a\\tb","nl":"l1\\r\\nl2","q":"\\"q\\"","big":12345678901234567890,"dec":1.50,' +
+      '"arr":[1.50,12345678901234567890,"1",{"k":null}],"obj":{},"e":""},"pm":{"p":{"ünï cödé, key!":"v"}},"t":["123"," t ","a\\u0007b"]}'
+    const save = await session.run(['nodes', 'meta', 'save', '-r', '-node', '101', meta])
+    assert.equal(save.code, 0, save.stderr)
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 0, get.stderr)
+    assert.ok(get.stdout.includes('/m/arr,"[1.50,12345678901234567890,""1"",{}]"\r\n'), get.stdout)
+    assert.ok(get.stdout.includes('/m/s,"""123"""\r\n'), get.stdout)
+    const json = (id: number) => session.run(['nodes', 'meta', 'list', '-node', String(id), '-mode', 'JSON'])
+    session.emulator.nodes.nodes.get(102)!.userId = 123
+    delete session.emulator.nodes.nodes.get(102)!.metadata
+    const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '102'], {input: get.stdout})
+    assert.equal(set.code, 0, set.stderr)
+    assert.equal((await json(102)).stdout, (await json(101)).stdout)
+    assert.match((await json(101)).stdout, /"dec":1\.50,/)
+  })
+
+  it('csv-get names a key that cannot be written as a key path, and exits 1', async () => {
+    session.emulator.nodes.nodes.get(101)!.metadata = {created: '2025-08-30 03:36:06Z', updated: '2025-08-30 03:36:06Z', meta: {m: {'a/b': 1, ok: 2}}}
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 1)
+    assert.equal(get.stdout, 'Path,Value\r\n/m/ok,2\r\n')
+    assert.match(get.stderr, /^1 key\(s\) cannot be written as a key path \(empty, or holding '\/'\), so they are not in the rows: \/m key "a\/b"\n$/)
+  })
+
+  it('a JSON string of 8 MB in meta save or in a service answer is read, never a stack overflow', async () => {
+    const big = 'x'.repeat(8 * 1024 * 1024)
+    const save = await session.run(['nodes', 'meta', 'save', '-node', '101', '-r'], {input: `{"m":{"big":"${big}"}}`})
+    assert.equal(save.code, 0, save.stderr.slice(0, 300))
+    assert.equal((session.emulator.nodes.nodes.get(101)?.metadata?.meta as {m: {big: string}}).m.big.length, big.length)
+    const get = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-mode', 'CSV'])
+    assert.equal(get.code, 0, get.stderr.slice(0, 300))
+    assert.equal(get.stdout, `Path,Value\r\n/m/big,${big}\r\n`)
+  })
+
+  it('PRETTY refuses a 16 KB ragged table in one line instead of drawing 128 MB; CSV writes it', async () => {
+    const table = `${','.repeat(3999)}\n${'a\n'.repeat(4000)}`
+    session.emulator.nodes.nodes.get(101)!.metadata = {created: '2025-08-30 03:36:06Z', updated: '2025-08-30 03:36:06Z', meta: {m: {table}}}
+    const pretty = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-path', '/m/table'])
+    assert.equal(pretty.code, 2)
+    assert.equal(pretty.stdout, '')
+    assert.match(pretty.stderr, /^The table is too large to draw in PRETTY mode: .* use -mode CSV or -mode JSON\n$/)
+    const csv = await session.run(['nodes', 'meta', 'csv-get', '-node', '101', '-path', '/m/table', '-mode', 'CSV'])
+    assert.equal(csv.stdout, `${','.repeat(3999)}\r\n${'a\r\n'.repeat(4000)}`)
+  })
+
   it('csv-get reads ragged CSV text as FastCSV does', async () => {
     session.emulator.nodes.nodes.get(101)!.metadata = {
       created: '2025-08-30 03:36:06Z',

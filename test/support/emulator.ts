@@ -10,7 +10,7 @@ import {Readable} from 'node:stream'
 import {createGzip} from 'node:zlib'
 
 import {exampleNodes} from './nodes-fixtures.js'
-import {NodesService, type StoredNode} from './nodes-emulator.js'
+import {NodesService, type StoredNode, jsonText} from './nodes-emulator.js'
 import {MalformedPolicyError, type ServerPolicy, antMatch, isRestricted, mergePolicy, parsePolicy, writePolicy} from './server-policy.js'
 
 export const BASE_PATH = '/solaruser/api/v1/sec/user/auth-tokens'
@@ -251,7 +251,7 @@ export class SolarUserEmulator {
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, {'Content-Type': 'application/json;charset=UTF-8', ...headers})
-    res.end(JSON.stringify(body))
+    res.end(jsonText(body))
   }
 
   private fail(res: ServerResponse, error: Error): void {

@@ -3,6 +3,8 @@
  * service's rules: the user's non-archived nodes, policy `nodeIds` filtering, metadata merge (§3.4) and
  * replace, 403 `UNKNOWN_OBJECT`/`ACCESS_DENIED`, and ReadNodeData tokens allowed on SolarQuery only.
  */
+import {randomUUID} from 'node:crypto'
+
 import {ApiFailure, type RecordedRequest, type StoredToken, serviceTimestamp} from './emulator.js'
 import {antMatch} from './server-policy.js'
 
@@ -29,7 +31,75 @@ export interface StoredNode {
 
 type Json = Record<string, unknown>
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+/**
+ * A stored number whose PostgreSQL `numeric` text a JavaScript number would not give back (`1.50`, a 20-digit
+ * integer). Numbers whose text it does (`123`, `1000` for `1e3`) are stored as plain numbers.
+ */
+export class Numeric {
+  constructor(readonly text: string) {}
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Numeric)
+
+/** Sets an own property, `__proto__` too: jsonb keeps every key as data. */
+function setOwn(object: Json, key: string, value: unknown): void {
+  // only `__proto__` has a setter on Object.prototype; other keys assign, faster for large metadata
+  if (key === '__proto__') Object.defineProperty(object, key, {value, writable: true, enumerable: true, configurable: true})
+  else object[key] = value
+}
+
+const own = (object: Json, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined)
+
+/** A JSON number's text as PostgreSQL `numeric` prints it: plain notation, the scale kept (`1e3` -> `1000`, `1.50`). */
+export function numericText(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text)
+  if (!m) throw new Error(`not a JSON number: ${text}`)
+  const [, sign, whole, fraction = '', exponent = '0'] = m
+  const digits = whole + fraction
+  const point = whole.length + Number(exponent)
+  const scale = Math.max(0, fraction.length - Number(exponent))
+  let integer: string
+  let decimals: string
+  if (point <= 0) [integer, decimals] = ['0', '0'.repeat(-point) + digits]
+  else if (point >= digits.length) [integer, decimals] = [digits + '0'.repeat(point - digits.length), '']
+  else [integer, decimals] = [digits.slice(0, point), digits.slice(point)]
+  integer = integer.replace(/^0+(?=\d)/, '')
+  const out = `${integer}${scale > 0 ? '.' + decimals.padEnd(scale, '0').slice(0, scale) : ''}`
+  return sign === '-' && /[1-9]/.test(digits) ? `-${out}` : out
+}
+
+function storedNumber(text: string): number | Numeric {
+  const numeric = numericText(text)
+  return String(Number(numeric)) === numeric ? Number(numeric) : new Numeric(numeric)
+}
+
+/** A request body as jsonb reads it: every key kept as data, numbers kept as `numeric` (see Numeric). */
+export function parseJsonBody(text: string): unknown {
+  const marker = `${randomUUID()}:`
+  // numbers outside strings become marked strings, which the reviver turns back into exact numbers
+  const marked = text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+    token.startsWith('"') ? token : `"${marker}${token}"`,
+  )
+  return JSON.parse(marked, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith(marker) ? storedNumber(value.slice(marker.length)) : value,
+  )
+}
+
+/** JSON text of an answer: JSON.stringify, with Numeric values written as their exact text. */
+export function jsonText(value: unknown): string {
+  const marker = `${randomUUID()}:`
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Numeric ? `${marker}${v.text}` : v))
+  return text.replaceAll(new RegExp(`"${marker}([^"]*)"`, 'g'), '$1')
+}
+
+/** A deep copy that keeps Numeric values and every key (structuredClone would turn a Numeric into an object). */
+function clone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => clone(v)) as T
+  if (!isObject(value)) return value
+  const out: Json = {}
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, clone(v))
+  return out as T
+}
 
 /** PostgreSQL jsonb key order: shorter keys first, then by bytes; at every level. */
 function jsonbOrder(value: unknown): unknown {
@@ -41,38 +111,44 @@ function jsonbOrder(value: unknown): unknown {
 
 /** GeneralDatumMetadata.merge(request, replace=true): §3.4. Nulls in the request delete keys. */
 export function mergeMetadata(stored: Json, request: Json): Json {
-  const out: Json = structuredClone(stored)
-  if (isObject(request.m)) {
-    const m: Json = isObject(out.m) ? out.m : {}
-    for (const [k, v] of Object.entries(request.m)) {
+  const out: Json = clone(stored)
+  const requestM = own(request, 'm')
+  if (isObject(requestM)) {
+    const current = own(out, 'm')
+    const m: Json = isObject(current) ? current : {}
+    for (const [k, v] of Object.entries(requestM)) {
       if (v === null) Reflect.deleteProperty(m, k)
-      else m[k] = structuredClone(v)
+      else setOwn(m, k, clone(v))
     }
     out.m = m
   }
-  if (isObject(request.pm)) {
-    const pm: Json = isObject(out.pm) ? out.pm : {}
-    for (const [name, info] of Object.entries(request.pm)) {
+  const requestPm = own(request, 'pm')
+  if (isObject(requestPm)) {
+    const current = own(out, 'pm')
+    const pm: Json = isObject(current) ? current : {}
+    for (const [name, info] of Object.entries(requestPm)) {
       if (info === null) {
         Reflect.deleteProperty(pm, name)
         continue
       }
       if (!isObject(info)) continue
-      const existing = pm[name]
+      const existing = own(pm, name)
       if (!isObject(existing)) {
-        pm[name] = structuredClone(info)
+        setOwn(pm, name, clone(info))
         continue
       }
       for (const [k, v] of Object.entries(info)) {
         if (v === null) Reflect.deleteProperty(existing, k)
-        else existing[k] = structuredClone(v)
+        else setOwn(existing, k, clone(v))
       }
     }
     out.pm = pm
   }
-  if (Array.isArray(request.t)) out.t = [...new Set([...(Array.isArray(out.t) ? (out.t as unknown[]) : []), ...(request.t as unknown[])])]
+  const requestT = own(request, 't')
+  const storedT = own(out, 't')
+  if (Array.isArray(requestT)) out.t = [...new Set([...(Array.isArray(storedT) ? (storedT as unknown[]) : []), ...(requestT as unknown[])])]
   for (const key of ['m', 'pm', 't']) {
-    const v = out[key]
+    const v = own(out, key)
     if ((Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0)) Reflect.deleteProperty(out, key)
   }
   return out
@@ -98,9 +174,10 @@ export function matchesFilter(filter: string, meta: Json): boolean {
     if (!m) return false
     const [, path, cmp, wanted] = m
     let value: unknown = meta
-    for (const key of path.replace(/^\//, '').split('/')) value = isObject(value) ? value[key] : undefined
+    for (const key of path.replace(/^\//, '').split('/')) value = isObject(value) ? own(value, key) : undefined
     if (value === undefined) return false
     if (cmp === '=' && wanted === '*') return true
+    if (value instanceof Numeric) value = Number(value.text)
     const num = Number(wanted)
     if (typeof value === 'number' && !Number.isNaN(num)) {
       return cmp === '>' ? value > num : cmp === '<' ? value < num : cmp === '>=' ? value >= num : cmp === '<=' ? value <= num : value === num
@@ -152,7 +229,7 @@ export class NodesService {
           throw new ApiFailure(415, `Content-Type '${record.contentType ?? ''}' is not supported.`)
         let body: unknown
         try {
-          body = JSON.parse(record.body)
+          body = parseJsonBody(record.body)
         } catch (error) {
           throw new ApiFailure(422, `Malformed JSON: ${(error as Error).message}`)
         }
@@ -160,7 +237,7 @@ export class NodesService {
         const now = serviceTimestamp(this.now(), 123)
         const stored = node.metadata?.meta ?? {}
         const next = record.method === 'PUT' ? body : mergeMetadata(stored, body)
-        if (record.method === 'POST' && node.metadata && JSON.stringify(jsonbOrder(next)) === JSON.stringify(jsonbOrder(stored))) return undefined
+        if (record.method === 'POST' && node.metadata && jsonText(jsonbOrder(next)) === jsonText(jsonbOrder(stored))) return undefined
         node.metadata = {created: node.metadata?.created ?? now, updated: now, meta: next}
         return undefined
       }

@@ -3,6 +3,9 @@
  * (a doubled quote inside), CR, LF or CRLF line ends, each field trimmed, lines starting with `#` and empty
  * lines skipped, rows of any length. A quote that is not the first character of a field is an ordinary one.
  */
+/** Where an unquoted field ends. */
+const FIELD_END = /[,\r\n]/g
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   let i = 0
@@ -40,7 +43,10 @@ export function parseCsv(text: string): string[][] {
         }
         while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++]
       } else {
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++]
+        FIELD_END.lastIndex = i
+        const end = FIELD_END.exec(text)?.index ?? n
+        field = text.slice(i, end)
+        i = end
       }
       row.push(field.trim())
       if (text[i] === ',') {

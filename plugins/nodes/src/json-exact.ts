@@ -1,14 +1,19 @@
-import {JsonNumber, type JsonValue} from 's10k'
+import {JsonNumber, type JsonValue, setOwn} from 's10k'
 
 /** Nesting deeper than this is refused: hostile input must not exhaust the stack. */
-const MAX_DEPTH = 200
+export const MAX_DEPTH = 200
 
 export class JsonSyntaxError extends Error {}
+
+/** A JSON number, read where the parser stands (sticky): no copy of the text after it. */
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
 
 /**
  * JSON.parse, keeping every number as the Java tool prints it (BigDecimal / BigInteger): integers as written,
  * decimals and exponents in BigDecimal.toString() form (`1.50` stays `1.50`, `1e3` becomes `1E+3`).
- * Duplicate keys keep the last value, as Jackson's maps do.
+ * Duplicate keys keep the last value, as Jackson's maps do. Every key is an ordinary key of the data, `__proto__`
+ * too: it is stored as an own property, never as the object's prototype. A string of any length is read without
+ * recursion or backtracking, so that a long one cannot exhaust the stack.
  */
 export function parseJsonExact(text: string): JsonValue {
   let at = 0
@@ -16,7 +21,7 @@ export function parseJsonExact(text: string): JsonValue {
     throw new JsonSyntaxError(`${what} at position ${at + 1}`)
   }
   const space = (): void => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
   }
   const value = (depth: number): JsonValue => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
@@ -37,7 +42,7 @@ export function parseJsonExact(text: string): JsonValue {
         space()
         if (text[at] !== ':') fail("expected ':'")
         at++
-        object[key] = value(depth + 1)
+        setOwn(object, key, value(depth + 1))
         space()
         if (text[at] === ',') {
           at++
@@ -73,29 +78,45 @@ export function parseJsonExact(text: string): JsonValue {
       }
     }
     if (c === '"') return string()
-    for (const [word, result] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (text.startsWith(word, at)) {
-        at += word.length
-        return result
-      }
+    if (c === 't' && text.startsWith('true', at)) {
+      at += 4
+      return true
     }
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at, at + 1100))
+    if (c === 'f' && text.startsWith('false', at)) {
+      at += 5
+      return false
+    }
+    if (c === 'n' && text.startsWith('null', at)) {
+      at += 4
+      return null
+    }
+    NUMBER.lastIndex = at
+    const number = NUMBER.exec(text)
     if (number) {
       at += number[0].length
-      return new JsonNumber(javaNumberText(number[0]))
+      const integer = !number[1] && !number[2]
+      return new JsonNumber(integer ? (number[0] === '-0' ? '0' : number[0]) : javaNumberText(number[0]))
     }
     return fail(at >= text.length ? 'unexpected end of input' : `unexpected character '${c}'`)
   }
   const string = (): string => {
-    // eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
-    const end = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at))
-    if (!end) return fail('malformed string')
-    at += end[0].length
-    return JSON.parse(end[0]) as string
+    const start = at
+    let escaped = false
+    for (at++; ; at++) {
+      const c = text.charCodeAt(at)
+      if (c === 0x22) break
+      // JSON strings may not hold raw control characters, and end before the text does (NaN)
+      if (!(c >= 0x20)) fail(Number.isNaN(c) ? 'unexpected end of input in a string' : 'control character in a string')
+      if (c !== 0x5c) continue
+      escaped = true
+      at++
+      if (text[at] === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) fail('malformed \\u escape in a string')
+        at += 4
+      } else if (!'"\\/bfnrt'.includes(text[at] ?? '')) fail('malformed escape in a string')
+    }
+    at++
+    return escaped ? (JSON.parse(text.slice(start, at)) as string) : text.slice(start + 1, at - 1)
   }
   const result = value(0)
   space()

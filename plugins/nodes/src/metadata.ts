@@ -1,6 +1,6 @@
-import {JsonNumber, type JsonValue, UsageError} from 's10k'
+import {JsonNumber, type JsonValue, UsageError, compactJson, jsonString, ownValue, printable, setOwn} from 's10k'
 
-import {JsonSyntaxError, parseJsonExact} from './json-exact.js'
+import {JsonSyntaxError, MAX_DEPTH, javaNumberText, parseJsonExact} from './json-exact.js'
 
 type JsonObject = {[key: string]: JsonValue | undefined}
 
@@ -27,15 +27,22 @@ const kind = (v: JsonValue | undefined): string =>
           ? 'an object'
           : `a ${typeof v}`
 
-/** Map entries whose value is null are dropped, at every level, as the Java tool's JSON mapper does. */
+/**
+ * Map entries whose value is null are dropped, at every level, as the Java tool's JSON mapper does. The value is
+ * one s10k has just parsed, so it is changed in place: large metadata is not copied.
+ */
 function withoutNulls(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map((v) => withoutNulls(v))
-  if (!isObject(value)) return value
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter((e): e is [string, JsonValue] => e[1] !== null && e[1] !== undefined)
-      .map(([k, v]) => [k, withoutNulls(v)]),
-  )
+  if (Array.isArray(value)) {
+    for (const v of value) withoutNulls(v)
+  } else if (isObject(value)) {
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue
+      const v = value[k]
+      if (v === null || v === undefined) Reflect.deleteProperty(value, k)
+      else withoutNulls(v)
+    }
+  }
+  return value
 }
 
 /**
@@ -73,7 +80,7 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
       for (const [name, info] of Object.entries(value)) {
         if (info === null || info === undefined) continue
         if (!isObject(info)) return refuse(`"pm"."${name}" must be an object, not ${kind(info)}`)
-        pm[name] = withoutNulls(info) as JsonObject
+        setOwn(pm, name, withoutNulls(info) as JsonObject)
       }
       metadata.pm = pm
     } else if (key === 't') {
@@ -105,7 +112,7 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
   let current: JsonValue | undefined = root === 'm' ? metadata.m : root === 'pm' ? metadata.pm : undefined
   for (const key of keys) {
     if (!isObject(current)) return undefined
-    current = current[key]
+    current = ownValue(current, key)
   }
   return current
 }
@@ -114,47 +121,114 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
  * The metadata that stores `value` at `path` (`csv-set`): `/m/<key>[/...]`, or `/pm/<name>/<key>[/...]`.
  * Other paths store nothing, so they are usage errors here (the Java tool sent `{}` or crashed).
  */
-export function metadataAtPath(path: string, value: JsonValue): NodeMetadata {
+export function metadataAtPath(path: string, value: JsonValue, where = "Invalid value for option '--path'"): NodeMetadata {
+  const out: NodeMetadata = {}
+  const target = storingPath(path, value, where)
+  if (target) storeAt(out, target, value)
+  return out
+}
+
+interface KeyPath {
+  root: 'm' | 'pm'
+  keys: string[]
+}
+
+/** The root and keys of a key path that stores `value`, checked; undefined for `/m,{}` (which stores nothing). */
+function storingPath(path: string, value: JsonValue, where: string): KeyPath | undefined {
   const [empty, root, ...keys] = path.split('/')
   const fail = (why: string): never => {
-    throw new UsageError(`Invalid value for option '--path': ${why}`)
+    throw new UsageError(`${where}: ${why}`)
   }
   if (empty !== '' || !root) fail(`'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
   if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
-  const nest = (names: string[]): JsonObject => {
-    const [first, ...rest] = names
-    return {[first]: rest.length === 0 ? value : nest(rest)}
-  }
-  if (root === 'm' && keys.length >= 1) return {m: nest(keys)}
-  if (root === 'pm' && keys.length >= 2) return {pm: {[keys[0]]: nest(keys.slice(1))}}
+  // the body sent must be JSON s10k can read back: no deeper than the JSON parser's limit
+  if (keys.length + 1 + depthOf(value) > MAX_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_DEPTH} levels`)
+  if (root === 'm' && keys.length >= 1) return {root, keys}
+  // `/pm/name,{}` is an empty object as csv-get writes one
+  if (root === 'pm' && (keys.length >= 2 || (keys.length === 1 && isObject(value)))) return {root, keys}
+  if ((root === 'm' || root === 'pm') && keys.length === 0 && isObject(value) && Object.keys(value).length === 0) return undefined
   return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
 }
 
-/** Every value of the metadata as a key path and its text: `/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`. */
-export function pathRows(metadata: NodeMetadata): string[][] {
+/** Stores `value` at the key path, making the objects on the way; an object merges into one already there. */
+function storeAt(metadata: NodeMetadata, {root, keys}: KeyPath, value: JsonValue): void {
+  let object: JsonObject = root === 'm' ? (metadata.m ??= {}) : (metadata.pm ??= {})
+  for (const key of keys.slice(0, -1)) {
+    let next = ownValue(object, key)
+    if (!isObject(next)) {
+      next = {}
+      setOwn(object, key, next)
+    }
+    object = next
+  }
+  const last = keys[keys.length - 1]
+  const existing = ownValue(object, last)
+  if (isObject(existing) && isObject(value)) mergeInto(existing, value)
+  else setOwn(object, last, value)
+}
+
+/** How deep a value nests: 0 for a scalar, 1 for an array or object of scalars, and so on (without recursion). */
+function depthOf(value: JsonValue): number {
+  if (typeof value !== 'object' || value === null || value instanceof JsonNumber) return 0
+  let deepest = 0
+  const pending: [JsonValue, number][] = [[value, 0]]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [v, depth] = next
+    if (depth > deepest) deepest = depth
+    if (Array.isArray(v)) for (const item of v) pending.push([item, depth + 1])
+    else if (isObject(v)) for (const item of Object.values(v)) if (item !== undefined) pending.push([item, depth + 1])
+  }
+  return deepest
+}
+
+/** Rows of key paths and values, and the keys that cannot be written as a key path (empty, or holding `/`). */
+export interface PathRows {
+  rows: string[][]
+  unwritable: string[]
+}
+
+/**
+ * Every value of the metadata as a key path and its text (`/m/limit,123`, `/pm/os/arch,aarch64`, `/t,west`),
+ * which `metadataFromPathRows` reads back to the same metadata: a string is written as it is when it reads back
+ * as itself (`alpha`), otherwise as a JSON string (`"123"`, `" spaced "`, `"tab\tin"`); other values as exact JSON.
+ * A path whose keys are not plain text (see isPlain) is written as a JSON string too.
+ */
+export function pathRows(metadata: NodeMetadata): PathRows {
   const rows: string[][] = []
+  const unwritable: string[] = []
   const walk = (prefix: string, value: JsonValue | undefined): void => {
     if (value === undefined) return
     if (isObject(value) && Object.keys(value).length > 0) {
-      for (const [k, v] of Object.entries(value)) walk(`${prefix}/${k}`, v)
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '' || k.includes('/')) unwritable.push(`${prefix} key ${jsonString(k)}`)
+        else walk(`${prefix}/${k}`, v)
+      }
       return
     }
-    rows.push([prefix, typeof value === 'string' ? value : compactText(value)])
+    rows.push([isPlain(prefix) ? prefix : jsonString(prefix), valueText(value)])
   }
   walk('/m', metadata.m)
   walk('/pm', metadata.pm)
-  for (const tag of metadata.t ?? []) rows.push(['/t', tag])
-  return rows
+  for (const tag of metadata.t ?? []) rows.push(['/t', isPlain(tag) && tagOf(tag) === tag ? tag : jsonString(tag)])
+  return {rows, unwritable}
 }
 
-function compactText(value: JsonValue): string {
-  if (value instanceof JsonNumber) return value.text
-  if (value === null || typeof value !== 'object') return String(value)
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof JsonNumber ? Number(v.text) : v))
+/**
+ * Text that a CSV cell carries unchanged and a terminal shows as it is: no leading or trailing white space (CSV
+ * fields are trimmed), no control or invisible characters.
+ */
+const isPlain = (text: string): boolean => text === text.trim() && !text.includes('\n') && printable(text) === text
+
+function valueText(value: JsonValue): string {
+  if (typeof value === 'string' && isPlain(value) && valueOf(value) === value) return value
+  return compactJson(value)
 }
 
-/** A value as `csv-set` reads it from a path row: JSON (a number, true, an array...) when it is, otherwise the text. */
+/** A value as `csv-set` reads it from a path row: JSON (a number, true, "text", an array...) when it is, otherwise the text. */
 function valueOf(text: string): JsonValue {
+  // most text is not JSON: tell at a glance, without the cost of a failed parse
+  if (!/^[-\d"[{]|^(true|false|null)$/.test(text)) return text
+  if (/^-?(0|[1-9]\d*)$/.test(text)) return new JsonNumber(javaNumberText(text))
   try {
     return parseJsonExact(text)
   } catch {
@@ -162,12 +236,18 @@ function valueOf(text: string): JsonValue {
   }
 }
 
+/** A tag as `csv-set` reads it from a `/t` row: a JSON string when it is one, otherwise the text (`123` is the tag "123"). */
+function tagOf(text: string): string {
+  const value = valueOf(text)
+  return typeof value === 'string' ? value : text
+}
+
 /** Deep merge of two metadata objects built from paths (later rows win). */
 function mergeInto(target: JsonObject, source: JsonObject): void {
   for (const [k, v] of Object.entries(source)) {
-    const existing = target[k]
+    const existing = ownValue(target, k)
     if (isObject(existing) && isObject(v)) mergeInto(existing, v)
-    else target[k] = v
+    else setOwn(target, k, v)
   }
 }
 
@@ -184,16 +264,20 @@ export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
   const body = keyPathRows(rows)
   if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
   const out: NodeMetadata = {}
+  const tags = new Set<string>()
   for (const [index, row] of body.entries()) {
-    const [path, value = '', ...extra] = row
+    const [cell, value = '', ...extra] = row
+    // a path with a key that CSV would trim, or with control characters, is written as a JSON string
+    const path = cell.startsWith('"') ? tagOf(cell) : cell
     if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
-      out.t = [...new Set([...(out.t ?? []), value])]
+      tags.add(tagOf(value))
       continue
     }
-    const part = metadataAtPath(path, valueOf(value))
-    if (part.m) mergeInto((out.m ??= {}), part.m)
-    if (part.pm) mergeInto((out.pm ??= {}), part.pm)
+    const parsed = valueOf(value)
+    const target = storingPath(path, parsed, `CSV row ${index + 1}`)
+    if (target) storeAt(out, target, parsed)
   }
+  if (tags.size > 0) out.t = [...tags]
   return out
 }

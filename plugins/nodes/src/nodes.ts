@@ -2,12 +2,14 @@ import {
   type Instant,
   type JsonValue,
   JsonNumber,
+  compactJson,
   NotSent,
   type Report,
   S10kError,
   type SolarClient,
   formatInstantAlt,
   formatInstantIso,
+  ownValue,
   parseInstant,
   prettyJson,
 } from 's10k'
@@ -137,7 +139,7 @@ export async function findMetadata(client: SolarClient, nodeIds: readonly number
     if (!isObject(item)) return []
     const id = item.nodeId instanceof JsonNumber ? Number(item.nodeId.text) : undefined
     if (id === undefined || !Number.isSafeInteger(id)) return []
-    const {m, pm, t} = item as Record<string, JsonValue>
+    const [m, pm, t] = ['m', 'pm', 't'].map((key) => ownValue(item as Record<string, JsonValue>, key))
     return [{nodeId: id, updated: typeof item.updated === 'string' ? item.updated : undefined, metadata: toMetadata({m, pm, t}, answer, false)}]
   })
 }
@@ -184,7 +186,7 @@ export function tableRows(value: JsonValue | undefined, parseCsv: (text: string)
 function cellText(cell: JsonValue): string | null {
   if (cell === null) return null
   if (cell instanceof JsonNumber) return cell.text
-  if (typeof cell === 'object') return JSON.stringify(cell)
+  if (typeof cell === 'object') return compactJson(cell)
   return String(cell)
 }
 

@@ -67,7 +67,8 @@ function enumName(value: unknown, allowed: readonly string[]): string | undefine
  */
 export function readPolicy(raw: unknown): SecurityPolicy | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined
-  const r = raw as Record<string, unknown>
+  // the answer's own fields only: nothing inherited is ever read as a policy field
+  const r = Object.assign(Object.create(null) as Record<string, unknown>, raw)
   const nodeIds = Array.isArray(r.nodeIds) ? [...new Set(r.nodeIds.filter((n): n is number => Number.isInteger(n)))] : []
   const policy: SecurityPolicy = {}
   if (nodeIds.length > 0) policy.nodeIds = nodeIds.sort((a, b) => a - b)

@@ -27,4 +27,28 @@ describe('config', () => {
       home.remove()
     }
   })
+
+  it('a profile that sets some service URLs takes the others from the same base URL; only one that sets none uses the default', () => {
+    const home = makeHome({
+      config: [
+        '[service-urls]',
+        'solaruser = "https://sn.example:8443/base/"',
+        '[profile.query.service-urls]',
+        'solarquery = "http://127.0.0.1:9"',
+        '[profile.both.service-urls]',
+        'solaruser = "https://a.example"',
+        'solarquery = "https://b.example"',
+        '[profile.none.http]',
+        'response-timeout = 5',
+      ].join('\n'),
+    })
+    try {
+      assert.deepEqual(loadConfig(home.path).serviceUrls, {solaruser: 'https://sn.example:8443/base/', solarquery: 'https://sn.example:8443/base/'})
+      assert.deepEqual(loadConfig(home.path, 'query').serviceUrls, {solaruser: 'http://127.0.0.1:9', solarquery: 'http://127.0.0.1:9'})
+      assert.deepEqual(loadConfig(home.path, 'both').serviceUrls, {solaruser: 'https://a.example', solarquery: 'https://b.example'})
+      assert.deepEqual(loadConfig(home.path, 'none').serviceUrls, {solaruser: DEFAULT_BASE_URL, solarquery: DEFAULT_BASE_URL})
+    } finally {
+      home.remove()
+    }
+  })
 })

@@ -4,6 +4,7 @@ import {describe, it} from 'node:test'
 import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'
 import {javaNumberText, parseJsonExact} from '../../../plugins/nodes/src/json-exact.js'
 import {metadataAtPath, metadataFromPathRows, metadataJson, parseMetadata, pathRows, valueAtPath} from '../../../plugins/nodes/src/metadata.js'
+import {tableRows} from '../../../plugins/nodes/src/nodes.js'
 import {compactJson, prettyJson} from 's10k'
 
 describe('node metadata', () => {
@@ -58,7 +59,7 @@ describe('node metadata', () => {
 
   it('writes every value as a key path row and reads the rows back', () => {
     const metadata = parseMetadata('{"m":{"limit":123,"on":true,"nested":{"k":"v"}},"pm":{"os":{"list":[1,2]}},"t":["a","b"]}')
-    const rows = pathRows(metadata)
+    const {rows} = pathRows(metadata)
     assert.deepEqual(rows, [
       ['/m/limit', '123'],
       ['/m/on', 'true'],
@@ -82,6 +83,14 @@ describe('node metadata', () => {
     assert.deepEqual(parseCsv('a,"b ""q"" c",\r\n"",x\r'), [
       ['a', 'b "q" c', ''],
       ['', 'x'],
+    ])
+  })
+
+  it('a table cell that is an array or object shows as exact JSON, every digit kept', () => {
+    const table = parseJsonExact('[["a",{"x":1.50,"y":[12345678901234567890]}],[null,[1e3]]]')
+    assert.deepEqual(tableRows(table, parseCsv), [
+      ['a', '{"x":1.50,"y":[12345678901234567890]}'],
+      [null, '[1E+3]'],
     ])
   })
 })

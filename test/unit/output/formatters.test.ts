@@ -119,6 +119,13 @@ describe('PRETTY table', () => {
 })
 
 describe('CSV', () => {
+  it('writes cells exactly for a file or pipe, and escaped for a terminal', () => {
+    const cell = 'a\u001b[2K\tb\rc\u0007'
+    assert.equal(renderCsv(report([[cell, '1', 'x\ny']]), false), `Token ID,User ID,Policy\r\n"${cell}",1,"x\ny"\r\n`)
+    assert.equal(renderCsv(report([[cell, '1', '']])), 'Token ID,User ID,Policy\r\na\\u001b[2K\\u0009b\\u000dc\\u0007,1,\r\n')
+    assert.equal(renderCsv({...report([]), headerless: true, rows: [[cell, '\t']]}, false), `"${cell}",\t\r\n`)
+  })
+
   it('writes a header, CRLF after every record, and empty cells as nothing', () => {
     assert.equal(renderCsv(report([['a', '1', undefined]])), 'Token ID,User ID,Policy\r\na,1,\r\n')
   })

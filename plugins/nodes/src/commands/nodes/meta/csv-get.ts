@@ -1,4 +1,4 @@
-import {Flags, type Report, S10kCommand, commandUsage, displayModeFlag, prettyJson, withShortNames} from 's10k'
+import {Flags, PartialResultError, type Report, S10kCommand, commandUsage, displayModeFlag, prettyJson, withShortNames} from 's10k'
 
 import {parseCsv} from '../../../csv-parse.js'
 import {metadataJson, pathRows, valueAtPath} from '../../../metadata.js'
@@ -24,7 +24,8 @@ export default class NodesMetaCsvGet extends S10kCommand {
     'Shows a table stored in node metadata (such as a tariff schedule), stored as CSV text or as an array of rows, ' +
     "as rows without a header (the table's own first row comes first). Without --path, every value of the " +
     'metadata as a key path and its value (Path,Value rows), which csv-set without --path reads back. JSON is ' +
-    'the array of rows.'
+    "the array of rows. A key that cannot be written as a key path (empty, or holding '/') is named on stderr, " +
+    'and the exit code is then 1.'
 
   static output =
     'The rows; `No metadata matched your criteria.` on stderr when the node has no metadata, or a message and the metadata that is there when nothing is at the path.'
@@ -47,7 +48,16 @@ export default class NodesMetaCsvGet extends S10kCommand {
     const empty = (message: string): Report => ({columns: [], rows: [], items: [], list: true, headerless: true, emptyMessage: message})
     if (!found) return empty('No metadata matched your criteria.')
     // without --path: every value as a key path and its text, which csv-set without --path reads back
-    if (flags.path === undefined) return rowsReport([['Path', 'Value'], ...pathRows(found.metadata)])
+    if (flags.path === undefined) {
+      const {rows, unwritable} = pathRows(found.metadata)
+      const report = rowsReport([['Path', 'Value'], ...rows])
+      if (unwritable.length === 0) return report
+      // csv-set could not restore these: say so, rather than write a table that silently lacks them
+      throw new PartialResultError(
+        `${unwritable.length} key(s) cannot be written as a key path (empty, or holding '/'), so they are not in the rows: ${unwritable.slice(0, 5).join(', ')}${unwritable.length > 5 ? ', ...' : ''}`,
+        report,
+      )
+    }
     const rows = tableRows(valueAtPath(found.metadata, flags.path), parseCsv)
     if (!rows) {
       return empty(`No table at path [${flags.path}] in the metadata of node ${id}. Available metadata:\n${prettyJson(metadataJson(found.metadata))}`)

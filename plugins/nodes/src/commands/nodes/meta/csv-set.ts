@@ -1,6 +1,7 @@
 import {Args, Flags, JsonNumber, type Report, S10kCommand, UsageError, commandUsage, displayModeFlag, printableLine, withShortNames} from 's10k'
 
 import {parseCsv} from '../../../csv-parse.js'
+import {javaNumberText} from '../../../json-exact.js'
 import {keyPathRows, metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
@@ -21,7 +22,8 @@ export default class NodesMetaCsvSet extends S10kCommand {
 
   static override description =
     "Merges a table into the node's metadata at --path: as an array of rows (fields trimmed, # comment lines and " +
-    'empty lines skipped, empty fields ""), or with --string as the CSV text itself. The CSV is given as an ' +
+    'empty lines skipped, empty fields ""), or with --string as the CSV text itself (a text that is wholly a number is stored as that number, as ' +
+    'the Java tool does, written as Java prints it: -0012.50 as -12.50). The CSV is given as an ' +
     'argument, as @@file, or on standard input. Without --path, each CSV row is a metadata key path and its value ' +
     '(as csv-get without --path writes them; a value that is JSON, such as 123 or true, is stored as such). With ' +
     '-v the rows are shown as csv-get shows them.'
@@ -50,17 +52,20 @@ export default class NodesMetaCsvSet extends S10kCommand {
     const rows = parseCsv(text)
     const {path} = flags
     if (path === undefined && flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
-    // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule)
+    // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
+    // BigDecimal prints it: leading zeros go (they are not JSON), every other digit stays (-0012.50 -> -12.50)
     const trimmed = text.trim()
-    const value = flags.string ? (/^-?\d+(\.\d+)?$/.test(trimmed) ? new JsonNumber(trimmed) : trimmed) : rows
+    const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
+    const value = flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : rows
     const metadata = path === undefined ? metadataFromPathRows(rows) : metadataAtPath(path, value)
+    // the rows are kept for -v only: large CSV is not held in memory while the request is sent
+    const count = keyPathRows(rows).length
+    const shown = flags.verbose ? rowsReport(rows) : undefined
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
     // the key path is the user's text: shown escaped, like every message
-    await this.writeOut(
-      path === undefined ? `Metadata saved from ${keyPathRows(rows).length} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`,
-    )
-    return flags.verbose ? rowsReport(rows) : undefined
+    await this.writeOut(path === undefined ? `Metadata saved from ${count} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`)
+    return shown
   }
 }
