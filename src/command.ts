@@ -189,7 +189,12 @@ export abstract class S10kCommand extends Command {
     }
     if ('stream' in result) {
       // progress goes to stderr at a terminal when the data goes elsewhere; on the terminal itself the rows show it
-      const progress = this.io.stderrIsTerminal && !this.io.stdoutIsTerminal ? (text: string) => this.io.writeErr(text) : undefined
+      const progress =
+        this.io.stderrIsTerminal && !this.io.stdoutIsTerminal
+          ? (text: string) => {
+              this.io.writeErr(text)
+            }
+          : undefined
       this.streaming = new StreamState(progress)
       await writeStreamed(result, this.io, this.streaming)
       return

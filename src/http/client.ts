@@ -38,7 +38,7 @@ export interface StreamedAnswer {
   body: Readable
   url: string
   idleTimeoutMs: number
-  cancel(): void
+  cancel: () => void
 }
 
 /** The most of an error answer's body read for its message. */

@@ -84,8 +84,7 @@ export function datumReport(answer: JsonValue, options: TableOptions, where: str
   if (readingStyle) base.push({title: 'Timestamp End'})
   if (options.showStreamIds) base.push({title: 'Stream ID'})
   base.push({title: 'Object ID'}, {title: 'Source ID'})
-  const names =
-    options.properties ?? [...new Set(meta.flatMap((m) => (readingStyle ? m.a : [...m.i, ...m.a, ...m.s])))]
+  const names = options.properties ?? [...new Set(meta.flatMap((m) => (readingStyle ? m.a : [...m.i, ...m.a, ...m.s])))]
   // as in the Java tool, a table without rows has only the base columns
   const properties = data.length === 0 ? [] : names
   const align = (name: string): 'left' | 'right' => {
@@ -95,7 +94,7 @@ export function datumReport(answer: JsonValue, options: TableOptions, where: str
   const columns: TableColumn[] = [...base, ...properties.map((name): TableColumn => ({title: name, align: align(name)}))]
   const rows = data.map((row) => {
     if (!Array.isArray(row) || !(row[0] instanceof JsonNumber)) throw new S10kError(`Unexpected answer from ${where}: a row that is not a datum`)
-    const stream = meta[Number(row[0].text)]
+    const stream = meta.at(Number(row[0].text))
     if (!stream) throw new S10kError(`Unexpected answer from ${where}: a row of a stream not in its metadata`)
     const time = row[1]
     const cells: (string | undefined)[] = Array.isArray(time) ? [timestamp(time[0])] : [timestamp(time)]

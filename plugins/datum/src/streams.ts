@@ -28,7 +28,8 @@ export interface StreamMeta {
   s: string[]
 }
 
-const isObject = (v: unknown): v is Record<string, JsonValue> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumber)
+const isObject = (v: unknown): v is Record<string, JsonValue> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumber)
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [])
 
 /** One metadata object of an answer; anything that is not one is the service's error, said in one line. */
@@ -175,7 +176,7 @@ export const streamIdsFlag = (summary: string) =>
   listFlag((v, flag) => uuid(v, flag), {aliases: ['stream'], helpValue: 'streamId[,streamId...]', summary})
 
 export const streamIdFlag = (summary: string): Interfaces.OptionFlag<string> =>
-  Flags.custom<string>({parse: async (input, _context, opt) => uuid(input, opt.name)})({
+  Flags.custom({parse: async (input, _context, opt) => uuid(input, opt.name)})({
     aliases: ['stream'],
     helpValue: '<streamId>',
     required: true,
@@ -188,8 +189,7 @@ export const nodeIdsFlag = (summary: string) =>
 export const locationIdsFlag = (summary: string) =>
   listFlag((v, flag) => objectId(v, flag), {aliases: ['loc'], helpValue: 'locId[,locId...]', summary, exclusive: ['node-id']})
 
-export const sourceIdsFlag = (summary: string) =>
-  listFlag((v) => v, {aliases: ['source'], helpValue: 'sourceId[,sourceId...]', summary})
+export const sourceIdsFlag = (summary: string) => listFlag((v) => v, {aliases: ['source'], helpValue: 'sourceId[,sourceId...]', summary})
 
 /** `-prop`, `-i`, `-a`, `-s` of the stream filters. */
 export const propertyNamesFlag = (summary: string, char?: 'i' | 'a' | 's') =>

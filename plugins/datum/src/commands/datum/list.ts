@@ -50,13 +50,21 @@ const flags = withShortNames({
     helpValue: '<partialAggregation>',
     summary: 'a partial aggregation level, to include partial periods at the ends of the range',
   }),
-  reading: enumFlag(READING_TYPES, {aliases: ['read'], helpValue: '<readingType>', summary: 'show readings of this type instead of datum, like Difference'}),
-  tolerance: Flags.custom<string>({parse: async (input, _context, opt) => period(input, opt.name)})({
+  reading: enumFlag(READING_TYPES, {
+    aliases: ['read'],
+    helpValue: '<readingType>',
+    summary: 'show readings of this type instead of datum, like Difference',
+  }),
+  tolerance: Flags.custom({parse: async (input, _context, opt) => period(input, opt.name)})({
     aliases: ['tol'],
     helpValue: '<timeTolerance>',
     summary: 'how far from the dates a reading may look for datum, an ISO period like P7D; the service defaults to P1M',
   }),
-  property: listFlag((v) => v, {aliases: ['prop'], helpValue: 'propName[,propName...]', summary: 'show only this property (PRETTY only), in this order'}),
+  property: listFlag((v) => v, {
+    aliases: ['prop'],
+    helpValue: 'propName[,propName...]',
+    summary: 'show only this property (PRETTY only), in this order',
+  }),
   max: integer('max', 'the most results to show; 0 or less for all', 'M'),
   offset: integer('<resultOffset>', 'how many results to skip', 'O'),
   'display-mode': displayModeFlag(),
@@ -80,7 +88,7 @@ export default class DatumList extends S10kCommand {
     `hold every row to size its columns and shows at most ${PRETTY_MAX_ROWS.toLocaleString('en-US')} rows.`
 
   static output =
-    'A table (PRETTY), the service\'s CSV, or the service\'s stream JSON (compact, then a newline). No rows: a header-only ' +
+    "A table (PRETTY), the service's CSV, or the service's stream JSON (compact, then a newline). No rows: a header-only " +
     'table, no CSV at all, or JSON without data, exit 0. A failure part way through a CSV or JSON export is one line on stderr ' +
     'saying how many rows were written, exit 1; stdout then holds whole CSV rows only, or the start of the JSON.'
 
@@ -93,8 +101,7 @@ export default class DatumList extends S10kCommand {
   static override examples = [
     {
       description: 'Hourly aggregate datum of one source over a day:',
-      command:
-        '<%= config.bin %> <%= command.id %> --node-id 101 --source-id con/1 --min-date 2025-08-21 --max-date 2025-08-22 --aggregation Hour',
+      command: '<%= config.bin %> <%= command.id %> --node-id 101 --source-id con/1 --min-date 2025-08-21 --max-date 2025-08-22 --aggregation Hour',
     },
     {
       description: 'The reading difference over the same day:',
@@ -102,7 +109,8 @@ export default class DatumList extends S10kCommand {
     },
     {
       description: 'Export a year of raw datum as CSV:',
-      command: '<%= config.bin %> <%= command.id %> --node-id 101 --source-id con/1 --min-date 2025-01-01 --max-date 2026-01-01 -mode CSV > con-1.csv',
+      command:
+        '<%= config.bin %> <%= command.id %> --node-id 101 --source-id con/1 --min-date 2025-01-01 --max-date 2026-01-01 -mode CSV > con-1.csv',
     },
   ]
 
@@ -135,7 +143,11 @@ export default class DatumList extends S10kCommand {
     const text = await this.readJson(client, path, query, PRETTY_MAX_ROWS)
     const aggregate = flags.aggregation !== undefined && flags.aggregation !== 'None'
     const properties = flags.property ? [...new Set(flags.property.flat())] : undefined
-    return datumReport(parseAnswer(text, path), {aggregate, reading: flags.reading !== undefined, showStreamIds: flags['show-stream-ids'], properties}, `GET ${path}`)
+    return datumReport(
+      parseAnswer(text, path),
+      {aggregate, reading: flags.reading !== undefined, showStreamIds: flags['show-stream-ids'], properties},
+      `GET ${path}`,
+    )
   }
 
   /** Reads a JSON answer that must be held, within s10k's limits; an empty one is the service's silent refusal. */

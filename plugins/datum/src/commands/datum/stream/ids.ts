@@ -22,7 +22,8 @@ export default class DatumStreamIds extends S10kCommand {
     {description: 'The stream IDs of a node:', command: '<%= config.bin %> <%= command.id %> --node-id 101'},
     {
       description: 'Source IDs of streams with voltage and wattHours, for a script (with jq):',
-      command: "<%= config.bin %> <%= command.id %> --instantaneous voltage --accumulating wattHours -mode JSON | jq -r 'map(.sourceId) | join(\",\")'",
+      command:
+        '<%= config.bin %> <%= command.id %> --instantaneous voltage --accumulating wattHours -mode JSON | jq -r \'map(.sourceId) | join(",")\'',
     },
   ]
 

@@ -24,7 +24,10 @@ export default class DatumStreamList extends S10kCommand {
 
   static override examples = [
     {description: 'All datum stream metadata of a node:', command: '<%= config.bin %> <%= command.id %> --node-id 101'},
-    {description: 'Streams of node 101 having some property named watts:', command: '<%= config.bin %> <%= command.id %> --node-id 101 --property watts'},
+    {
+      description: 'Streams of node 101 having some property named watts:',
+      command: '<%= config.bin %> <%= command.id %> --node-id 101 --property watts',
+    },
     {
       description: 'Streams with an instantaneous pcmLimit and an accumulating wattHours property:',
       command: '<%= config.bin %> <%= command.id %> --instantaneous pcmLimit --accumulating wattHours',

@@ -1,4 +1,16 @@
-import {ExitCode, Flags, NotSent, type Report, S10kCommand, S10kError, commandUsage, displayModeFlag, listFlag, parseJsonExact, withShortNames} from 's10k'
+import {
+  ExitCode,
+  Flags,
+  NotSent,
+  type Report,
+  S10kCommand,
+  S10kError,
+  commandUsage,
+  displayModeFlag,
+  listFlag,
+  parseJsonExact,
+  withShortNames,
+} from 's10k'
 
 import {USER_META_PATH, objectId, streamIdFlag, streamReport, toStreamMeta} from '../../../streams.js'
 

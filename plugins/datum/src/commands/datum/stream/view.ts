@@ -11,8 +11,7 @@ export default class DatumStreamView extends S10kCommand {
   static override summary = 'Show the metadata of one datum stream.'
 
   static override description =
-    'Shows a node datum stream of your account (SolarUser, so a User token is needed): its IDs, time zone and ' +
-    'property names in stored order.'
+    'Shows a node datum stream of your account (SolarUser, so a User token is needed): its IDs, time zone and ' + 'property names in stored order.'
 
   static output = 'Property and value rows; `Datum stream not available.` on stderr (exit 1) when the stream is not one of yours.'
 
