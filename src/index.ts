@@ -31,6 +31,7 @@ export {JsonNumber, compactJson, prettyJson, prettyJsonList, type JsonValue} fro
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'
 export type {Cell, Formatter, RenderContext, Report, TableColumn} from './output/report.js'
 export {JsonRows, readStreamed, type StreamedResult} from './output/stream.js'
+export {renderTable} from './output/pretty.js'
 export {type ChangeProgress} from './progress.js'
 export {formatInstantAlt, formatInstantIso, parseInstant, type Instant} from './time.js'
 export {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './local-time.js'

@@ -4,7 +4,6 @@
  * and viewing and renaming a node stream; with the service's rules and error paths, including its 200 with an
  * empty body, and faults part way through a stream.
  */
-import {once} from 'node:events'
 import type {ServerResponse} from 'node:http'
 import {createGzip} from 'node:zlib'
 
@@ -62,7 +61,7 @@ export interface StoredStream {
 /** A failure part way through a stream datum answer, after this many rows. */
 export interface StreamFault {
   afterRows: number
-  /** `reset` closes the connection; `stall` sends nothing more and keeps it open. */
+  /** `reset` closes the connection part way through the body; `stall` sends nothing more and keeps it open. */
   action: 'reset' | 'stall'
 }
 
@@ -141,8 +140,12 @@ type Row = {kind: 'raw'; datum: RawDatum} | {kind: 'agg'; datum: AggregateDatum}
 export class DatumService {
   /** The streams, in the order the metadata endpoints list them (the database's: tests may reorder them). */
   streams: StoredStream[]
-  /** A failure injected into the next stream datum answers. */
+  /** A failure injected into the next stream datum answer. */
   fault?: StreamFault
+  /** Slows stream datum answers down: after every `rows` rows, a pause of `ms`. */
+  pace?: {rows: number; ms: number}
+  /** How far the last stream datum answer got: rows written, and whether it was written to its end. */
+  lastAnswer?: {rows: number; complete: boolean}
 
   constructor(
     streams: readonly StoredStream[],
@@ -337,7 +340,16 @@ export class DatumService {
       const text = buffered.join('')
       buffered = []
       size = 0
-      if (!out.write(text) && !client.gone) await Promise.race([once(out, 'drain'), once(res, 'close')])
+      if (out.write(text) || client.gone) return
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done)
+          res.off('close', done)
+          resolve()
+        }
+        out.once('drain', done)
+        res.once('close', done)
+      })
     }
     const put = async (text: string) => {
       buffered.push(text)
@@ -345,21 +357,33 @@ export class DatumService {
       if (size >= CHUNK_BYTES) await flush()
     }
     const write = csv ? new CsvWriter(streams, put) : new JsonWriter(streams, put)
+    const answer = {rows: 0, complete: false}
+    this.lastAnswer = answer
     await write.start()
-    let count = 0
     for (const [index, row] of this.rows(criteria)) {
       if (client.gone) return
-      if (this.fault && count === this.fault.afterRows) {
+      if (this.fault && answer.rows === this.fault.afterRows) {
         await flush()
         await this.breakOff(res, zip)
         return
       }
       await write.row(index, row)
-      count++
+      answer.rows++
+      if (this.pace && answer.rows % this.pace.rows === 0) {
+        await flush()
+        if (zip)
+          await new Promise<void>((resolve) => {
+            zip.flush(() => {
+              resolve()
+            })
+          })
+        await new Promise((resolve) => setTimeout(resolve, this.pace?.ms))
+      }
     }
     await write.end()
     await flush()
     out.end()
+    answer.complete = true
   }
 
   /** The injected fault: what was written reaches the client, then the connection drops or goes silent. */
@@ -372,7 +396,8 @@ export class DatumService {
           resolve()
         })
       })
-    if (fault?.action === 'reset') setTimeout(() => res.socket?.destroy(), 50)
+    // the connection is closed after what was written (a FIN, not a reset, which could discard it in transit)
+    if (fault?.action === 'reset') setTimeout(() => res.socket?.end(), 50)
   }
 
   /** The rows of the query: by stream (ID order), then time; `offset` and `max` over the whole sequence. */

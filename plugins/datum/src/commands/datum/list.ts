@@ -1,6 +1,7 @@
 import {
   Flags,
   MAX_RESPONSE_BYTES,
+  type Message,
   type Report,
   S10kCommand,
   S10kError,
@@ -15,6 +16,7 @@ import {
   listFlag,
   parseJsonExact,
   readStreamed,
+  renderTable,
   timeZoneFlag,
   withShortNames,
 } from 's10k'
@@ -116,7 +118,7 @@ export default class DatumList extends S10kCommand {
 
   static override flags = flags
 
-  async run(): Promise<Report | StreamedResult> {
+  async run(): Promise<Report | StreamedResult | Message> {
     const {flags} = await this.parse(DatumList)
     if (flags['stream-ident'] && (flags['node-id'] || flags['location-id'] || flags['source-id'])) {
       throw new UsageError('--stream-ident names the nodes and sources itself: give it without --node-id, --location-id or --source-id')
@@ -143,11 +145,17 @@ export default class DatumList extends S10kCommand {
     const text = await this.readJson(client, path, query, PRETTY_MAX_ROWS)
     const aggregate = flags.aggregation !== undefined && flags.aggregation !== 'None'
     const properties = flags.property ? [...new Set(flags.property.flat())] : undefined
-    return datumReport(
+    const report = datumReport(
       parseAnswer(text, path),
       {aggregate, reading: flags.reading !== undefined, showStreamIds: flags['show-stream-ids'], properties},
       `GET ${path}`,
     )
+    // the Java tool's table without rows ends with its closing rule twice (solarnetwork-datum.md §4.1.4)
+    if (report.rows.length === 0 && mode === 'PRETTY') {
+      const text = renderTable(report)
+      return {message: text + text.slice(0, text.indexOf('\n'))}
+    }
+    return report
   }
 
   /** Reads a JSON answer that must be held, within s10k's limits; an empty one is the service's silent refusal. */
