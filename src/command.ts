@@ -81,11 +81,6 @@ export abstract class S10kCommand extends Command {
     }
   }
 
-  override async finally(error: Error | undefined): Promise<void> {
-    for (const [signal, handler] of this.signalHandlers) process.removeListener(signal, handler)
-    await super.finally(error)
-  }
-
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */
   protected client(): Promise<SolarClient> {
     this.clientPromise ??= this.buildClient()
@@ -146,14 +141,19 @@ export abstract class S10kCommand extends Command {
   }
 
   protected override async _run<T>(): Promise<T> {
-    const result = await super._run<T>()
+    // the signal handlers stay until the result is rendered: a streamed result is written then
     try {
-      if (this.builtClient && this.builtClient.notSent > 0) this.note('Dry run: nothing was changed; the requests shown above were not sent.')
-      if (result !== undefined && result !== null) await this.render(result as CommandResult)
-    } catch (error) {
-      await this.catch(error as Error)
+      const result = await super._run<T>()
+      try {
+        if (this.builtClient && this.builtClient.notSent > 0) this.note('Dry run: nothing was changed; the requests shown above were not sent.')
+        if (result !== undefined && result !== null) await this.render(result as CommandResult)
+      } catch (error) {
+        await this.catch(error as Error)
+      }
+      return result
+    } finally {
+      for (const [signal, handler] of this.signalHandlers) process.removeListener(signal, handler)
     }
-    return result
   }
 
   override async catch(error: Error & {exitCode?: number}): Promise<never> {
