@@ -5,6 +5,18 @@ const MAX_DEPTH = 200
 
 export class JsonSyntaxError extends Error {}
 
+/** Sticky patterns, matched where the parser is, without copying the rest of the text. */
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+const NUMBER_START = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/
+const MAX_NUMBER = 1100
+const WORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
+
 /**
  * JSON.parse, keeping every number as the Java tool prints it (BigDecimal / BigInteger): integers as written,
  * decimals and exponents in BigDecimal.toString() form (`1.50` stays `1.50`, `1e3` becomes `1E+3`).
@@ -73,17 +85,16 @@ export function parseJsonExact(text: string): JsonValue {
       }
     }
     if (c === '"') return string()
-    for (const [word, result] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, result] of WORDS) {
       if (text.startsWith(word, at)) {
         at += word.length
         return result
       }
     }
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at, at + 1100))
+    NUMBER.lastIndex = at
+    let number = NUMBER.exec(text)
+    // a number is read within 1100 characters; a longer one is cut there (and the rest is then refused)
+    if (number && number[0].length > MAX_NUMBER) number = NUMBER_START.exec(text.slice(at, at + MAX_NUMBER))
     if (number) {
       at += number[0].length
       return new JsonNumber(javaNumberText(number[0]))
@@ -91,8 +102,8 @@ export function parseJsonExact(text: string): JsonValue {
     return fail(at >= text.length ? 'unexpected end of input' : `unexpected character '${c}'`)
   }
   const string = (): string => {
-    // eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
-    const end = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at))
+    STRING.lastIndex = at
+    const end = STRING.exec(text)
     if (!end) return fail('malformed string')
     at += end[0].length
     return JSON.parse(end[0]) as string

@@ -351,10 +351,11 @@ export class DatumService {
         res.once('close', done)
       })
     }
-    const put = async (text: string) => {
+    // rows are only collected until a chunk is full: no promise per row, as a service writing a buffer
+    const put = (text: string): Promise<void> | undefined => {
       buffered.push(text)
       size += text.length
-      if (size >= CHUNK_BYTES) await flush()
+      return size >= CHUNK_BYTES ? flush() : undefined
     }
     const write = csv ? new CsvWriter(streams, put) : new JsonWriter(streams, put)
     const answer = {rows: 0, complete: false}
@@ -367,7 +368,8 @@ export class DatumService {
         await this.breakOff(res, zip)
         return
       }
-      await write.row(index, row)
+      const full = write.row(index, row)
+      if (full) await full
       answer.rows++
       if (this.pace && answer.rows % this.pace.rows === 0) {
         await flush()
@@ -473,7 +475,7 @@ export function metadataJson(st: StoredStream): Record<string, unknown> {
   }
 }
 
-type Put = (text: string) => Promise<void>
+type Put = (text: string) => Promise<void> | undefined
 
 /** `{"success":true,"meta":[…],"data":[…]}` (§3.2), or `{"success":true}` when no stream matches. */
 class JsonWriter {
@@ -484,12 +486,12 @@ class JsonWriter {
     private readonly put: Put,
   ) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> | undefined {
     if (this.streams.length === 0) return this.put('{"success":true')
     return this.put(`{"success":true,"meta":${JSON.stringify(this.streams.map((st) => metadataJson(st)))},"data":[`)
   }
 
-  async row(index: number, row: Row): Promise<void> {
+  row(index: number, row: Row): Promise<void> | undefined {
     const st = this.streams[index]
     const num = (v: Num | undefined) => (v === null || v === undefined ? 'null' : v)
     const stats = (v: Num[] | null | undefined) => (v ? `[${v.map(num).join(',')}]` : 'null')
@@ -507,11 +509,12 @@ class JsonWriter {
       const d = row.datum
       values = [`[${d.start},${d.end}]`, ...pad<Num[] | null>([], ni).map(() => 'null'), ...pad(d.a, na).map(stats), ...pad<string>([], ns).map(text)]
     }
-    await this.put(`${this.first ? '' : ','}[${index},${values.join(',')}]`)
+    const json = `${this.first ? '' : ','}[${index},${values.join(',')}]`
     this.first = false
+    return this.put(json)
   }
 
-  async end(): Promise<void> {
+  end(): Promise<void> | undefined {
     return this.put(this.streams.length === 0 ? '}' : ']}')
   }
 }
@@ -526,9 +529,11 @@ class CsvWriter {
     private readonly put: Put,
   ) {}
 
-  async start(): Promise<void> {}
+  start(): undefined {
+    return undefined
+  }
 
-  async row(index: number, row: Row): Promise<void> {
+  row(index: number, row: Row): Promise<void> | undefined {
     if (!this.columns) {
       this.aggregate = row.kind !== 'raw'
       const seen = new Set<string>()
@@ -547,7 +552,7 @@ class CsvWriter {
         return type === 'i' ? [name, `${name}_count`, `${name}_min`, `${name}_max`] : [name, `${name}_start`, `${name}_end`]
       })
       const head = this.aggregate ? ['ts_start', 'ts_end', 'streamId', 'objectId', 'sourceId'] : ['ts', 'streamId', 'objectId', 'sourceId']
-      await this.put(`${[...head, ...names, 'tags'].map(csvField).join(',')}\r\n`)
+      void this.put(`${[...head, ...names, 'tags'].map(csvField).join(',')}\r\n`)
     }
     const st = this.streams[index]
     const cell = (v: Num | undefined) => (v === null || v === undefined ? '' : plain(v))
@@ -572,8 +577,10 @@ class CsvWriter {
       }
     }
     fields.push(row.kind === 'raw' ? (row.datum.tags ?? []).join(',') : '')
-    await this.put(`${fields.map(csvField).join(',')}\r\n`)
+    return this.put(`${fields.map(csvField).join(',')}\r\n`)
   }
 
-  async end(): Promise<void> {}
+  end(): undefined {
+    return undefined
+  }
 }
