@@ -9,6 +9,7 @@ import {performance} from 'node:perf_hooks'
 import {parseArgs} from 'node:util'
 
 import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts/emulator.mjs'
+import {datumBench} from './datum.mjs'
 
 const {values: opts} = parseArgs({options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}}})
 const RUNS = Math.max(11, Number(opts.runs))
@@ -144,6 +145,7 @@ if (!opts.quick) {
     againHome.remove()
   }
 }
+if (!opts.quick) failed = (await datumBench()).failed || failed
 remove()
 rmSync(work, {recursive: true, force: true})
 process.exit(failed ? 1 : 0)

@@ -96,9 +96,7 @@ export default class DatumList extends S10kCommand {
 
   static override usage = commandUsage(flags)
 
-  static override synopsisBreaks = ['source-id', 'stream-ident', 'min-date', 'local-dates', 'pagg', 'tolerance', 'display-mode', 'node-id'].filter(
-    (name) => name in flags,
-  )
+  static override synopsisBreaks = ['source-id', 'stream-ident', 'min-date', 'local-dates', 'aggregation', 'tolerance', 'display-mode']
 
   static override examples = [
     {
