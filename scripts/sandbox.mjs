@@ -48,8 +48,8 @@ writeFileSync(join(home, '.s10k', 'credentials'), `sn_token_id = "${CALLER.token
 const bin = join(ROOT, 'bin', 'run.cjs')
 process.stdout.write(
   [
-    `SolarUser and SolarQuery emulator at ${url}, with the handbook's example tokens, nodes and datum streams`,
-    `(they reset when it restarts), and a generated stream bulk/1 of ${rows.toLocaleString('en-US')} rows.`,
+    `SolarUser emulator at ${url}, with the handbook's example tokens, nodes and datum streams (SolarQuery`,
+    `too; they reset when it restarts), and a generated stream bulk/1 of ${rows.toLocaleString('en-US')} rows.`,
     `Its HOME for s10k: ${home} (~/.s10k/config points at the emulator; ~/.s10k/credentials holds`,
     `the examples' token ${CALLER.tokenId}, which the emulator accepts, and its secret).`,
     '',
