@@ -1,4 +1,4 @@
-import {JsonNumber, type JsonValue, type Report, S10kError, type TableColumn, formatInstantIso, parseInstant} from 's10k'
+import {JsonNumber, type JsonValue, type Report, S10kError, type TableColumn, formatInstantIso, parseInstant, parseJsonExact} from 's10k'
 
 import {type StreamMeta, toStreamMeta} from './streams.js'
 
@@ -73,12 +73,22 @@ export interface TableOptions {
  * streams (the Java tool shifted values left when a row's stream lacked a column's property). A column is
  * left-aligned when its property is a status property of the first stream naming it.
  */
-export function datumReport(answer: JsonValue, options: TableOptions, where: string): Report {
+export function datumReport(text: string, options: TableOptions, where: string): Report {
+  const parse = (json: string): JsonValue => {
+    try {
+      return parseJsonExact(json)
+    } catch (error) {
+      throw new S10kError(`Unexpected answer from ${where}: ${(error as Error).message}`)
+    }
+  }
+  const {head, rows: rowTexts} = splitRows(text)
+  const answer = parse(head)
   if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || answer instanceof JsonNumber || answer.success !== true) {
     throw new S10kError(`Unexpected answer from ${where}: not a successful stream datum result`)
   }
   const meta: StreamMeta[] = Array.isArray(answer.meta) ? answer.meta.map((m) => toStreamMeta(m, where)) : []
-  const data = Array.isArray(answer.data) ? answer.data : []
+  // each row is parsed on its own as the table is made: never a tree of every row at once
+  const data = rowTexts ?? []
   const readingStyle = options.reading && !options.aggregate
   const base: TableColumn[] = [{title: options.aggregate ? 'Timestamp Start' : 'Timestamp'}]
   if (readingStyle) base.push({title: 'Timestamp End'})
@@ -92,7 +102,8 @@ export function datumReport(answer: JsonValue, options: TableOptions, where: str
     return first && !first.i.includes(name) && !first.a.includes(name) ? 'left' : 'right'
   }
   const columns: TableColumn[] = [...base, ...properties.map((name): TableColumn => ({title: name, align: align(name)}))]
-  const rows = data.map((row) => {
+  const rows = data.map((rowText) => {
+    const row = parse(rowText)
     if (!Array.isArray(row) || !(row[0] instanceof JsonNumber)) throw new S10kError(`Unexpected answer from ${where}: a row that is not a datum`)
     const stream = meta.at(Number(row[0].text))
     if (!stream) throw new S10kError(`Unexpected answer from ${where}: a row of a stream not in its metadata`)
@@ -115,4 +126,48 @@ export function datumReport(answer: JsonValue, options: TableOptions, where: str
   })
   // list: false, so that a table without rows still shows its header, as the Java tool's does
   return {columns, rows, items: rows.map((cells) => cells.map((c) => c ?? null)), list: false}
+}
+
+/**
+ * A stream datum answer split at its `data` member: the rest of the answer (with `data` empty), and the text of
+ * each row, found by a scan that skips strings. Without a `data` array, `rows` is undefined.
+ */
+export function splitRows(text: string): {head: string; rows?: string[]} {
+  let depth = 0
+  let inString = false
+  let dataStart = -1
+  let rowStart = -1
+  const rows: string[] = []
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (c === 0x22) {
+      inString = true
+      // a row that is a string is not a datum: its first character makes the row check refuse it
+      if (depth === 2 && dataStart !== -1 && rowStart === -1) rows.push('"')
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++
+      if (depth === 2 && c === 0x5b && dataStart === -1 && /"data"\s*:\s*$/.test(text.slice(Math.max(0, i - 16), i))) dataStart = i
+      else if (depth === 3 && dataStart !== -1 && rowStart === -1) rowStart = i
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--
+      if (depth === 2 && rowStart !== -1) {
+        rows.push(text.slice(rowStart, i + 1))
+        rowStart = -1
+      } else if (depth === 1 && dataStart !== -1 && rowStart === -1 && c === 0x5d) {
+        return {head: `${text.slice(0, dataStart)}[]${text.slice(i + 1)}`, rows}
+      }
+    } else if (depth === 2 && dataStart !== -1 && rowStart === -1 && c !== 0x2c && c > 0x20) {
+      // a row that is not an array (null, a number): kept whole, for the check that refuses it
+      let end = i
+      while (end < text.length && !',] \t\r\n'.includes(text[end])) end++
+      rows.push(text.slice(i, end))
+      i = end - 1
+    }
+  }
+  return {head: text}
 }

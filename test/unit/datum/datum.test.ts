@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
 import {identSets} from '../../../plugins/datum/src/datum-query.js'
-import {prettyNumber} from '../../../plugins/datum/src/datum-table.js'
+import {prettyNumber, splitRows} from '../../../plugins/datum/src/datum-table.js'
 import {naturalCompare, uuid} from '../../../plugins/datum/src/streams.js'
 
 describe('datum plugin helpers', () => {
@@ -47,5 +47,15 @@ describe('datum plugin helpers', () => {
       ]),
       {objects: [101, 102], sources: ['ab', 'con/1', 'x', 'Meter/2', 'meter/10']},
     )
+  })
+
+  it('splits a stream datum answer into its rows, skipping strings (brackets and escaped quotes in them)', () => {
+    const text = '{"success":true,"meta":[{"sourceId":"a]\\"[","i":["x"]}],"data":[[0,1,"s]\\"["],[0,[2,null],[1.50,2]],null],"x":"data"}'
+    assert.deepEqual(splitRows(text), {
+      head: '{"success":true,"meta":[{"sourceId":"a]\\"[","i":["x"]}],"data":[],"x":"data"}',
+      rows: ['[0,1,"s]\\"["]', '[0,[2,null],[1.50,2]]', 'null'],
+    })
+    assert.deepEqual(splitRows('{"success":true}'), {head: '{"success":true}'})
+    assert.deepEqual(splitRows('{"data":["x",[1]]}').rows, ['"', '[1]'])
   })
 })

@@ -14,7 +14,6 @@ import {
   enumFlag,
   integerItem,
   listFlag,
-  parseJsonExact,
   readStreamed,
   renderTable,
   timeZoneFlag,
@@ -144,7 +143,7 @@ export default class DatumList extends S10kCommand {
     const aggregate = flags.aggregation !== undefined && flags.aggregation !== 'None'
     const properties = flags.property ? [...new Set(flags.property.flat())] : undefined
     const report = datumReport(
-      parseAnswer(text, path),
+      text,
       {aggregate, reading: flags.reading !== undefined, showStreamIds: flags['show-stream-ids'], properties},
       `GET ${path}`,
     )
@@ -177,13 +176,5 @@ export default class DatumList extends S10kCommand {
    */
   private async checkEmptyCsv(client: SolarClient, path: string, query: [string, string][]): Promise<void> {
     await this.readJson(client, path, [...query.filter(([name]) => name !== 'max'), ['max', '1']])
-  }
-}
-
-function parseAnswer(text: string, path: string) {
-  try {
-    return parseJsonExact(text)
-  } catch (error) {
-    throw new S10kError(`Unexpected answer from GET ${path}: ${(error as Error).message}`)
   }
 }
