@@ -28,14 +28,11 @@ export function wrapLine(line: string, limit = MAX_CONTENT_WIDTH): string[] {
   return lines
 }
 
-/** A cell that needs no escaping, splitting or wrapping: it is drawn as it is. */
-// eslint-disable-next-line no-control-regex -- looking for control characters is the point
-const PLAIN = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]{0,78}$/
-
-/** A cell's lines: the text itself when it is one plain line (most cells, no array for them), else the lines. */
+/** A cell's lines: the text itself when it is one line needing no escaping or wrapping (no array for it), else the lines. */
 function cellLines(cell: string | undefined): string | string[] {
   if (!cell) return ''
-  if (PLAIN.test(cell)) return cell
+  // printable() decides what is escaped, so that this shortcut never shows what it would escape
+  if (cell.length <= MAX_CONTENT_WIDTH && !cell.includes('\n') && printable(cell) === cell) return cell
   // a line feed makes a cell two lines; every other control character is shown escaped (no CR to overwrite a row)
   const lines = printable(cell.replaceAll('\r\n', '\n')).split('\n')
   return lines.some((l) => l.length > MAX_CONTENT_WIDTH) ? lines.flatMap((l) => wrapLine(l)) : lines
