@@ -475,6 +475,18 @@ export function metadataJson(st: StoredStream): Record<string, unknown> {
   }
 }
 
+// row helpers at module level: made once, not per row (tsx names every function it creates, which is slow)
+const num = (v: Num | undefined): string => (v === null || v === undefined ? 'null' : v)
+const stats = (v: Num[] | null | undefined): string => (v ? `[${v.map(num).join(',')}]` : 'null')
+const text = (v: string | null | undefined): string => (v === null || v === undefined ? 'null' : JSON.stringify(v))
+const cell = (v: Num | undefined): string => (v === null || v === undefined ? '' : plain(v))
+/** `list` padded (or cut) to `n` entries, each mapped by `f`. */
+function padded<T>(list: readonly T[] | undefined, n: number, f: (v: T | undefined) => string): string[] {
+  const out: string[] = []
+  for (let k = 0; k < n; k++) out.push(f(list?.[k]))
+  return out
+}
+
 type Put = (text: string) => Promise<void> | undefined
 
 /** `{"success":true,"meta":[…],"data":[…]}` (§3.2), or `{"success":true}` when no stream matches. */
@@ -493,21 +505,17 @@ class JsonWriter {
 
   row(index: number, row: Row): Promise<void> | undefined {
     const st = this.streams[index]
-    const num = (v: Num | undefined) => (v === null || v === undefined ? 'null' : v)
-    const stats = (v: Num[] | null | undefined) => (v ? `[${v.map(num).join(',')}]` : 'null')
-    const text = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v))
-    const pad = <T>(list: T[] | undefined, n: number) => Array.from({length: n}, (_, k) => list?.[k])
     const [ni, na, ns] = [st.i?.length ?? 0, st.a?.length ?? 0, st.s?.length ?? 0]
     let values: string[]
     if (row.kind === 'raw') {
       const d = row.datum
-      values = [String(d.ts), ...pad(d.i, ni).map(num), ...pad(d.a, na).map(num), ...pad(d.s, ns).map(text), ...(d.tags ?? []).map(text)]
+      values = [String(d.ts), ...padded(d.i, ni, num), ...padded(d.a, na, num), ...padded(d.s, ns, text), ...(d.tags ?? []).map(text)]
     } else if (row.kind === 'agg') {
       const d = row.datum
-      values = [`[${d.ts},null]`, ...pad(d.i, ni).map(stats), ...pad(d.a, na).map(stats), ...pad(d.s, ns).map(text)]
+      values = [`[${d.ts},null]`, ...padded(d.i, ni, stats), ...padded(d.a, na, stats), ...padded(d.s, ns, text)]
     } else {
       const d = row.datum
-      values = [`[${d.start},${d.end}]`, ...pad<Num[] | null>([], ni).map(() => 'null'), ...pad(d.a, na).map(stats), ...pad<string>([], ns).map(text)]
+      values = [`[${d.start},${d.end}]`, ...padded<Num[] | null>([], ni, stats), ...padded(d.a, na, stats), ...padded<string>([], ns, text)]
     }
     const json = `${this.first ? '' : ','}[${index},${values.join(',')}]`
     this.first = false
@@ -555,7 +563,6 @@ class CsvWriter {
       void this.put(`${[...head, ...names, 'tags'].map(csvField).join(',')}\r\n`)
     }
     const st = this.streams[index]
-    const cell = (v: Num | undefined) => (v === null || v === undefined ? '' : plain(v))
     const fields: string[] = []
     if (row.kind === 'raw') fields.push(isoInstant(row.datum.ts, row.datum.micros), st.streamId, String(st.objectId), st.sourceId)
     else if (row.kind === 'agg') fields.push(isoInstant(row.datum.ts), '', st.streamId, String(st.objectId), st.sourceId)
