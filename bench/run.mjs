@@ -14,6 +14,7 @@ import {CALLER, cliEnv as testEnv, emulatorHome, startEmulator} from '../scripts
 import {envFor, supportedNodes} from '../scripts/nodes.mjs'
 import {buildFloorCli} from './floor-cli.mjs'
 import {benchMetadata} from './metadata.mjs'
+import {datumBench} from './datum.mjs'
 
 const {values: opts} = parseArgs({
   options: {runs: {type: 'string', default: '15'}, quick: {type: 'boolean', default: false}, node: {type: 'string'}},
@@ -191,4 +192,6 @@ try {
 }
 // large node metadata through meta save and csv-set (bench/metadata.mjs)
 if (!opts.quick) failed ||= !(await benchMetadata())
+// datum streamed from the emulator (bench/datum.mjs)
+if (!opts.quick) failed = (await datumBench()).failed || failed
 process.exit(failed ? 1 : 0)

@@ -5,8 +5,9 @@ import {spawn} from 'node:child_process'
 export {CALLER} from '../test/support/fixtures.ts'
 export {cliEnv, emulatorHome} from '../test/support/cli.ts'
 
-export function startEmulator({tokens = 0} = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/emulator-main.ts', '--tokens', String(tokens)], {
+export function startEmulator({tokens = 0, datumRows = 0} = {}) {
+  const args = ['--tokens', String(tokens), '--datum-rows', String(datumRows)]
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/emulator-main.ts', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {

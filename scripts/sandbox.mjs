@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run emulator [-- --port N] [-- --home DIR]`: the SolarUser emulator in the foreground, seeded with the
-// handbook page's example tokens, and a HOME (default .sandbox/ in this folder, kept between runs) whose
+// `npm run emulator [-- --port N] [-- --home DIR] [-- --datum-rows N]`: the SolarUser and SolarQuery emulator in
+// the foreground, seeded with the handbook's example tokens, nodes and datum streams (the generated stream
+// bulk/1 with N rows, 1,000,000 by default), and a HOME (default .sandbox/ in this folder, kept between runs) whose
 // ~/.s10k files point s10k at it. Prints what to paste into another terminal; Ctrl-C stops it.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
@@ -8,14 +9,27 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
 import {SolarUserEmulator} from '../test/support/emulator.ts'
+import {exampleStreams} from '../test/support/datum-fixtures.ts'
 import {CALLER, exampleTokens} from '../test/support/fixtures.ts'
+import {exampleNodes} from '../test/support/nodes-fixtures.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const {values} = parseArgs({options: {port: {type: 'string', default: '9081'}, home: {type: 'string', default: join(ROOT, '.sandbox')}}})
+const {values} = parseArgs({
+  options: {
+    port: {type: 'string', default: '9081'},
+    home: {type: 'string', default: join(ROOT, '.sandbox')},
+    'datum-rows': {type: 'string', default: '1000000'},
+  },
+})
 
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`--port must be a port number, not ${values.port}\n`)
+  process.exit(2)
+}
+const rows = Number(values['datum-rows'])
+if (!Number.isSafeInteger(rows) || rows < 0) {
+  process.stderr.write(`--datum-rows must be a number of rows, not ${values['datum-rows']}\n`)
   process.exit(2)
 }
 const home = resolve(values.home)
@@ -29,7 +43,7 @@ for (const file of files) {
   process.stderr.write(`${file} exists and was not written by npm run emulator; not overwriting it (choose another --home)\n`)
   process.exit(2)
 }
-const emulator = new SolarUserEmulator(exampleTokens())
+const emulator = new SolarUserEmulator(exampleTokens(), exampleNodes(), exampleStreams(rows))
 let url
 try {
   url = await emulator.start(port)
@@ -44,7 +58,8 @@ writeFileSync(files[1], `${MARK}sn_token_id = "${CALLER.tokenId}"\nsn_token_secr
 const bin = join(ROOT, 'bin', 'run.cjs')
 process.stdout.write(
   [
-    `SolarUser emulator at ${url}, with the handbook's example tokens (they reset when it restarts).`,
+    `SolarUser emulator at ${url}, with the handbook's example tokens, nodes and datum streams (SolarQuery`,
+    `too; they reset when it restarts), and a generated stream bulk/1 of ${rows.toLocaleString('en-US')} rows.`,
     `Its HOME for s10k: ${home} (~/.s10k/config points at the emulator; ~/.s10k/credentials holds`,
     `the examples' token ${CALLER.tokenId}, which the emulator accepts, and its secret).`,
     '',
@@ -52,6 +67,9 @@ process.stdout.write(
     '',
     `  HOME='${home}' ${bin} sec-tokens list`,
     `  HOME='${home}' ${bin} sec-tokens update -id kF67p6g30eUXQICUgzQf -node 107,164 -source '/REGION2/**'`,
+    `  HOME='${home}' TZ=Pacific/Auckland ${bin} datum list --node-id 101 --source-id con/1 --min-date 2025-08-21 --max-date 2025-08-22 --aggregation Hour`,
+    `  HOME='${home}' ${bin} datum stream list --node-id 101`,
+    `  HOME='${home}' ${bin} datum list -stream 99999999-0000-4000-8000-000000000001 -mode CSV > bulk.csv`,
     '',
     'Ctrl-C stops the emulator.',
     '',

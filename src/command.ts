@@ -13,6 +13,7 @@ import {SolarClient} from './http/client.js'
 import {type IOStreams, isInteractive, processIO} from './io.js'
 import {findFormatter} from './output/registry.js'
 import type {Report} from './output/report.js'
+import {StreamState, type StreamedResult, writeStreamed} from './output/stream.js'
 import {protectAttachedValues, unprotectingFlags} from './parse-attached.js'
 import {toUsageError} from './parse-errors.js'
 import {ChangeProgress} from './progress.js'
@@ -26,8 +27,8 @@ export interface Message {
   message: string
 }
 
-/** What a command's `run()` returns: data for the formatters, a line of text, or nothing to show. */
-export type CommandResult = Report | Message | undefined
+/** What a command's `run()` returns: data for the formatters, a line of text, an answer to stream, or nothing to show. */
+export type CommandResult = Report | Message | StreamedResult | undefined
 
 /** Asks `question`; the answer must be `expected`, otherwise the run ends with `refusal`. */
 export type Confirm = (question: string, expected: string, refusal: string) => Promise<void>
@@ -65,6 +66,8 @@ export abstract class S10kCommand extends Command {
   private clientPromise?: Promise<SolarClient>
   private readonly signalHandlers = new Map<string, () => void>()
   private builtClient?: SolarClient
+  /** The export being streamed, if any: an interrupt says how far it got. */
+  private streaming?: StreamState
 
   override async init(): Promise<void> {
     await super.init()
@@ -76,11 +79,6 @@ export abstract class S10kCommand extends Command {
       this.signalHandlers.set(signal, handler)
       process.once(signal, handler)
     }
-  }
-
-  override async finally(error: Error | undefined): Promise<void> {
-    for (const [signal, handler] of this.signalHandlers) process.removeListener(signal, handler)
-    await super.finally(error)
   }
 
   /** The signed SolarNetwork client, built on first use from the resolved credentials. */
@@ -143,14 +141,19 @@ export abstract class S10kCommand extends Command {
   }
 
   protected override async _run<T>(): Promise<T> {
-    const result = await super._run<T>()
+    // the signal handlers stay until the result is rendered: a streamed result is written then
     try {
-      if (this.builtClient && this.builtClient.notSent > 0) this.note('Dry run: nothing was changed; the requests shown above were not sent.')
-      if (result !== undefined && result !== null) await this.render(result as CommandResult)
-    } catch (error) {
-      await this.catch(error as Error)
+      const result = await super._run<T>()
+      try {
+        if (this.builtClient && this.builtClient.notSent > 0) this.note('Dry run: nothing was changed; the requests shown above were not sent.')
+        if (result !== undefined && result !== null) await this.render(result as CommandResult)
+      } catch (error) {
+        await this.catch(error as Error)
+      }
+      return result
+    } finally {
+      for (const [signal, handler] of this.signalHandlers) process.removeListener(signal, handler)
     }
-    return result
   }
 
   override async catch(error: Error & {exitCode?: number}): Promise<never> {
@@ -182,6 +185,18 @@ export abstract class S10kCommand extends Command {
     if (result === undefined) return
     if ('message' in result) {
       await this.writeOut(`${result.message}\n`)
+      return
+    }
+    if ('stream' in result) {
+      // progress goes to stderr at a terminal when the data goes elsewhere; on the terminal itself the rows show it
+      const progress =
+        this.io.stderrIsTerminal && !this.io.stdoutIsTerminal
+          ? (text: string) => {
+              this.io.writeErr(text)
+            }
+          : undefined
+      this.streaming = new StreamState(progress)
+      await writeStreamed(result, this.io, this.streaming)
       return
     }
     const mode = this.globals?.['display-mode'] ?? 'PRETTY'
@@ -219,7 +234,8 @@ export abstract class S10kCommand extends Command {
   }
 
   private stopOnSignal(signal: keyof typeof SIGNALS, word: string): void {
-    const detail = this.progress.interrupted()
+    this.streaming?.clear()
+    const detail = this.streaming ? `${this.streaming.written()}; the output is incomplete.` : this.progress.interrupted()
     this.io.writeErr(`\n${word}.${detail ? ' ' + detail : ''}\n`)
     this.deliverToStderr()
     const numbers: Record<keyof typeof SIGNALS, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15}

@@ -8,14 +8,16 @@ import {ExitCode, S10kError, UsageError} from './errors.js'
  * model is gh's IOStreams).
  */
 export interface IOStreams {
-  /** Data: tables, CSV, JSON. Settles once the text is handed to the system, or fails with its error. */
-  writeOut(text: string): Promise<void>
+  /** Data: tables, CSV, JSON (bytes for a streamed answer). Settles once handed to the system, or fails with its error. */
+  writeOut(text: string | Uint8Array): Promise<void>
   /** Messages, warnings, progress. */
   writeErr(text: string): void
   /** Standard input is a terminal: a person can be asked. */
   readonly stdinIsTerminal: boolean
   /** Standard output is a terminal. */
   readonly stdoutIsTerminal: boolean
+  /** Standard error is a terminal: a long export may show its progress there. */
+  readonly stderrIsTerminal?: boolean
   /** Asks a question on stderr and reads one line of the answer from standard input. */
   ask(question: string): Promise<string>
   /** Reads a secret: without echo on a terminal, otherwise the first line of standard input. */
@@ -107,7 +109,7 @@ async function readSecretAtTerminal(stdin: NodeJS.ReadStream, prompt: string, wr
   }
 }
 
-function writeStream(stream: NodeJS.WriteStream, text: string): Promise<void> {
+function writeStream(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     if (stream.errored) {
       reject(stream.errored)
@@ -153,6 +155,7 @@ export function processIO(): IOStreams {
     // isTTY is undefined, not false, when a stream is not a terminal
     stdinIsTerminal: process.stdin.isTTY,
     stdoutIsTerminal: process.stdout.isTTY,
+    stderrIsTerminal: process.stderr.isTTY,
     async ask(question) {
       // loaded when a question is asked: help and most commands never ask
       const {createInterface} = process.getBuiltinModule('node:readline/promises')

@@ -1,3 +1,6 @@
+import type {ClientRequest} from 'node:http'
+import type {Readable} from 'node:stream'
+
 import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
 import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
@@ -23,6 +26,23 @@ export interface ApiRequest {
 
 /** A request that reads: sent in a dry run too. */
 export type ReadRequest = ApiRequest & {method: 'GET'}
+
+/** A read whose answer is passed on as it arrives (`datum list` CSV and JSON) instead of being held. */
+export type StreamRequest = ReadRequest & {accept: string}
+
+/**
+ * A streamed answer whose status was checked (2xx): its decoded body, read as it comes. `idleTimeoutMs` is the
+ * longest silence allowed between two chunks (response-timeout); `cancel` closes the connection at once.
+ */
+export interface StreamedAnswer {
+  body: Readable
+  url: string
+  idleTimeoutMs: number
+  cancel: () => void
+}
+
+/** The most of an error answer's body read for its message. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024
 
 /** What a request that changes data gives back in a dry run: it was shown, not sent. */
 export class NotSent {
@@ -154,6 +174,64 @@ export class SolarClient {
     }
   }
 
+  /**
+   * Sends a read whose answer is streamed: the connect timeout applies, then response-timeout is the deadline for
+   * the answer's headers, and afterwards the longest silence between chunks (the reader's job, with
+   * `idleTimeoutMs`), never a total deadline, which would cut long exports. A failed status is read (at most
+   * 1 MB) and thrown as `request()` throws it, before anything is written. Signed like every request.
+   */
+  async stream(request: StreamRequest): Promise<StreamedAnswer> {
+    const prepared = prepareRequest(this.options.config, request)
+    const target = new URL(prepared.url)
+    checkTransport(this.options.config, target)
+    const http = await this.axios()
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now()
+      let response: AxiosResponse<Readable> | undefined
+      let failure: unknown
+      const deadline = new AbortController()
+      const timer = setTimeout(() => {
+        deadline.abort(new ResponseDeadline())
+      }, this.options.config.http.responseTimeoutMs)
+      try {
+        response = await http.request<Readable>({
+          method: 'GET',
+          url: prepared.url,
+          signal: deadline.signal,
+          responseType: 'stream',
+          // the 64 MB limit is for answers s10k holds; a stream passes through
+          maxContentLength: -1,
+          headers: {Accept: request.accept},
+          ...(isLoopback(target) ? {proxy: false as const} : {}),
+        })
+      } catch (error) {
+        failure = deadline.signal.aborted ? deadline.signal.reason : error
+      } finally {
+        clearTimeout(timer)
+      }
+      const status = response ? String(response.status) : 'no response'
+      if (this.options.verbose) this.options.stderr(`GET ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
+      if (response && this.options.httpTrace) this.options.stderr(traceResponse({...response, data: ''}))
+      if (attempt === 1 && isRetryable(response?.status, failure)) {
+        response?.data.destroy()
+        if (this.options.verbose) this.options.stderr(`retrying GET ${prepared.url}\n`)
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
+        continue
+      }
+      if (!response) throw toRequestError(failure, 'GET', prepared.url, this.options.config.http)
+      const answer = response
+      const cancel = (): void => {
+        answer.data.destroy()
+        ;(answer.request as ClientRequest | undefined)?.destroy()
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        const text = await readLimited(answer.data, MAX_ERROR_BODY_BYTES).finally(cancel)
+        unwrapEnvelope({...answer, data: text}, 'GET', prepared.url, request.subject)
+      }
+      return {body: answer.data, url: prepared.url, idleTimeoutMs: this.options.config.http.responseTimeoutMs, cancel}
+    }
+  }
+
   private async axios(): Promise<AxiosInstance> {
     if (this.http) return this.http
     const [{default: axios}, signer, {createAgents}] = await Promise.all([import('axios'), import('../auth/signer.js'), import('./agents.js')])
@@ -213,4 +291,20 @@ export class SolarClient {
     if (this.options.httpTrace) this.options.stderr(traceRequest(config))
     return config
   }
+}
+
+/** A body's first `limit` bytes as text (an error answer's message); a body that fails part way gives what came. */
+async function readLimited(body: Readable, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk as Buffer)
+      size += (chunk as Buffer).length
+      if (size >= limit) break
+    }
+  } catch {
+    // the status already says what went wrong
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8')
 }

@@ -35,8 +35,11 @@ export function wrapLine(line: string, limit = MAX_CONTENT_WIDTH): string[] {
   return lines
 }
 
-function cellLines(cell: string | undefined): string[] {
-  if (!cell) return ['']
+/** A cell's lines: the text itself when it is one line needing no escaping or wrapping (no array for it), else the lines. */
+function cellLines(cell: string | undefined): string | string[] {
+  if (!cell) return ''
+  // printable() decides what is escaped, so that this shortcut never shows what it would escape
+  if (cell.length <= MAX_CONTENT_WIDTH && !cell.includes('\n') && printable(cell) === cell) return cell
   // a line feed makes a cell two lines; every other control character is shown escaped (no CR to overwrite a row)
   const lines = printable(cell.replaceAll('\r\n', '\n')).split('\n')
   return lines.some((l) => l.length > MAX_CONTENT_WIDTH) ? lines.flatMap((l) => wrapLine(l)) : lines
@@ -78,20 +81,28 @@ export function renderTable(report: Report): string {
 }
 
 /** The table: a first row (the header, or a data row when headerless), then the rows, rules between all. */
-function draw(columns: Report['columns'], header: string[][], data: Report['rows'], headerIsData: boolean): string {
+function draw(columns: Report['columns'], header: (string | string[])[], data: Report['rows'], headerIsData: boolean): string {
   const rows = data.map((row) => columns.map((_, i) => cellLines(row[i])))
-  const widths = header.map((lines) => lines.reduce((widest, l) => Math.max(widest, l.length), 0))
+  // reduce, not Math.max(...lines): a cell may have more lines than a call can take arguments
+  const width = (lines: string | string[]): number =>
+    typeof lines === 'string' ? lines.length : lines.reduce((widest, l) => Math.max(widest, l.length), 0)
+  const widths = header.map(width)
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) for (const line of row[i]) if (line.length > widths[i]) widths[i] = line.length
+    for (let i = 0; i < row.length; i++) {
+      const w = width(row[i])
+      if (w > widths[i]) widths[i] = w
+    }
   }
   const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+\n`
   const out: string[] = [rule]
-  const drawRow = (cells: string[][], aligned: boolean) => {
-    const height = cells.reduce((tallest, lines) => Math.max(tallest, lines.length), 0)
+  const drawRow = (cells: (string | string[])[], aligned: boolean) => {
+    let height = 1
+    for (const lines of cells) if (typeof lines !== 'string' && lines.length > height) height = lines.length
     for (let l = 0; l < height; l++) {
       let line = '|'
       for (let i = 0; i < cells.length; i++) {
-        const text = cells[i][l] ?? ''
+        const lines = cells[i]
+        const text = typeof lines === 'string' ? (l === 0 ? lines : '') : (lines[l] ?? '')
         const right = aligned && columns[i].align === 'right'
         line += ` ${right ? text.padStart(widths[i]) : text.padEnd(widths[i])} |`
       }

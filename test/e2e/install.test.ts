@@ -58,6 +58,8 @@ describe('the package', () => {
     assert.ok(files.includes('package/node_modules/@s10k/plugin-sec-tokens/oclif.manifest.json'))
     assert.ok(files.includes('package/node_modules/@s10k/plugin-nodes/dist/commands/nodes/meta/save.js'))
     assert.ok(files.includes('package/node_modules/@s10k/plugin-nodes/oclif.manifest.json'))
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-datum/dist/commands.cjs'))
+    assert.ok(files.includes('package/node_modules/@s10k/plugin-datum/oclif.manifest.json'))
     assert.deepEqual(
       files.filter((f) => /tsbuildinfo|\/src\/|\/test\/|\.ts$/.test(f) && !f.endsWith('.d.ts')),
       [],
@@ -78,6 +80,14 @@ describe('the package', () => {
     assert.match(update.stdout, new RegExp(`\\r\\n${KF},.*,Installed,Allow access to region 1 for reporting team\\.,`))
     const ids = await runInstalled(bin, ['nodes', 'ids', '-mode', 'JSON'], {home: session.home.path, cwd: work})
     assert.deepEqual([ids.code, ids.stdout], [0, '[64,70,101]\n'])
+    const streams = await runInstalled(bin, ['datum', 'stream', 'ids', '-node', '64', '-mode', 'CSV'], {home: session.home.path, cwd: work})
+    assert.deepEqual(
+      [streams.code, streams.stdout],
+      [
+        0,
+        'Stream ID,Kind,ID,Source ID\r\n2e16deac-bd95-4d4b-9668-4441f48aea17,Node,64,/meter/1\r\na73f4797-d9aa-4496-b96c-04ad934b1550,Node,64,/meter/2\r\n',
+      ],
+    )
     assert.deepEqual(session.received()[0], `GET /solaruser/api/v1/sec/user/auth-tokens/find?identifiers=${KF}`)
   })
 

@@ -1,14 +1,19 @@
 /**
- * Runs the SolarUser emulator as its own process: `tsx test/support/emulator-main.ts [--port N] [--tokens N]`.
- * Prints `EMULATOR_URL=<url>` once it listens, then serves until it is stopped. `--tokens N` adds N extra
- * ReadNodeData tokens for list benchmarks.
+ * Runs the SolarUser emulator as its own process: `tsx test/support/emulator-main.ts [--port N] [--tokens N]
+ * [--datum-rows N]`. Prints `EMULATOR_URL=<url>` once it listens, then serves until it is stopped. `--tokens N`
+ * adds N extra ReadNodeData tokens for list benchmarks; `--datum-rows N` gives the generated stream bulk/1 of
+ * node 70 N rows.
  */
 import {parseArgs} from 'node:util'
 
 import {SolarUserEmulator, type StoredToken, serviceTimestamp} from './emulator.js'
+import {exampleStreams} from './datum-fixtures.js'
 import {exampleTokens} from './fixtures.js'
+import {exampleNodes} from './nodes-fixtures.js'
 
-const {values} = parseArgs({options: {port: {type: 'string', default: '0'}, tokens: {type: 'string', default: '0'}}})
+const {values} = parseArgs({
+  options: {port: {type: 'string', default: '0'}, tokens: {type: 'string', default: '0'}, 'datum-rows': {type: 'string', default: '0'}},
+})
 
 export function bulkTokens(count: number): StoredToken[] {
   return Array.from({length: count}, (_, i) => ({
@@ -23,7 +28,11 @@ export function bulkTokens(count: number): StoredToken[] {
   }))
 }
 
-const emulator = new SolarUserEmulator([...exampleTokens(), ...bulkTokens(Number(values.tokens))])
+const emulator = new SolarUserEmulator(
+  [...exampleTokens(), ...bulkTokens(Number(values.tokens))],
+  exampleNodes(),
+  exampleStreams(Number(values['datum-rows'])),
+)
 const url = await emulator.start(Number(values.port))
 process.stdout.write(`EMULATOR_URL=${url}\n`)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

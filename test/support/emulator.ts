@@ -9,6 +9,8 @@ import type {AddressInfo, Socket} from 'node:net'
 import {Readable} from 'node:stream'
 import {createGzip} from 'node:zlib'
 
+import {DatumService, type StoredStream} from './datum-emulator.js'
+import {exampleStreams} from './datum-fixtures.js'
 import {exampleNodes} from './nodes-fixtures.js'
 import {NodesService, type StoredNode, jsonText} from './nodes-emulator.js'
 import {MalformedPolicyError, type ServerPolicy, antMatch, isRestricted, mergePolicy, parsePolicy, writePolicy} from './server-policy.js'
@@ -116,10 +118,17 @@ export class SolarUserEmulator {
 
   /** The node and node-metadata endpoints (nodes-emulator.ts). */
   readonly nodes: NodesService
+  /** The datum and datum stream endpoints (datum-emulator.ts). */
+  readonly datum: DatumService
 
-  constructor(tokens: readonly StoredToken[] = [], nodes: readonly StoredNode[] = exampleNodes()) {
+  constructor(
+    tokens: readonly StoredToken[] = [],
+    nodes: readonly StoredNode[] = exampleNodes(),
+    streams: readonly StoredStream[] = exampleStreams(),
+  ) {
     for (const token of tokens) this.tokens.set(token.id, structuredClone(token))
     this.nodes = new NodesService(nodes, () => this.now())
+    this.datum = new DatumService(streams, this.nodes)
   }
 
   inject(fault: Fault): void {
@@ -187,6 +196,10 @@ export class SolarUserEmulator {
       return
     }
     if (await this.applyFault(record, res, false)) return
+    if (DatumService.streams(record.path)) {
+      await this.datum.serve(record, caller, res)
+      return
+    }
     try {
       const data = this.route(record, caller)
       if (await this.applyFault(record, res, true)) return
@@ -342,6 +355,7 @@ export class SolarUserEmulator {
 
   private route(record: RecordedRequest, caller: StoredToken): unknown {
     if (NodesService.handles(record.path)) return this.nodes.route(record, caller)
+    if (DatumService.handles(record.path)) return this.datum.route(record, caller)
     if (caller.type !== 'User') throw new ApiFailure(403, 'ACCESS_DENIED')
     const params = new Map<string, string>([...(record.form ?? []), ...record.queryParams].reverse())
     const sub = record.path.startsWith(BASE_PATH) ? record.path.slice(BASE_PATH.length) : undefined

@@ -28,7 +28,7 @@ export function testIO(options: {stdinIsTerminal?: boolean; stdoutIsTerminal?: b
     stdinIsTerminal: options.stdinIsTerminal ?? false,
     stdoutIsTerminal: options.stdoutIsTerminal ?? false,
     async writeOut(text) {
-      io.out += text
+      io.out += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')
     },
     writeErr(text) {
       io.err += text

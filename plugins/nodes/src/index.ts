@@ -1,5 +1,4 @@
 /** What other plugins may reuse of the nodes plugin. */
 export {parseCsv} from './csv-parse.js'
-export {javaNumberText, parseJsonExact} from './json-exact.js'
 export {type NodeMetadata, metadataAtPath, metadataJson, parseMetadata, toMetadata, valueAtPath} from './metadata.js'
 export {findMetadata, findNodeIds, findSources, findUserNodes, type NodeSource, type StoredMetadata, type UserNode} from './nodes.js'

@@ -1,6 +1,17 @@
-import {JsonNumber, type JsonValue, UsageError, compactJson, jsonString, ownValue, printable, setOwn} from 's10k'
-
-import {JsonSyntaxError, MAX_DEPTH, javaNumberText, parseJsonExact} from './json-exact.js'
+import {
+  JsonNumber,
+  JsonSyntaxError,
+  type JsonValue,
+  MAX_JSON_DEPTH,
+  UsageError,
+  compactJson,
+  javaNumberText,
+  jsonString,
+  ownValue,
+  parseJsonExact,
+  printable,
+  setOwn,
+} from 's10k'
 
 type JsonObject = {[key: string]: JsonValue | undefined}
 
@@ -142,7 +153,7 @@ function storingPath(path: string, value: JsonValue, where: string): KeyPath | u
   if (empty !== '' || !root) fail(`'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
   if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
   // the body sent must be JSON s10k can read back: no deeper than the JSON parser's limit
-  if (keys.length + 1 + depthOf(value) > MAX_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_DEPTH} levels`)
+  if (keys.length + 1 + depthOf(value) > MAX_JSON_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_JSON_DEPTH} levels`)
   if (root === 'm' && keys.length >= 1) return {root, keys}
   // `/pm/name,{}` is an empty object as csv-get writes one
   if (root === 'pm' && (keys.length >= 2 || (keys.length === 1 && isObject(value)))) return {root, keys}

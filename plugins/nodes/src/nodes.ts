@@ -11,10 +11,10 @@ import {
   formatInstantIso,
   ownValue,
   parseInstant,
+  parseJsonExact,
   prettyJson,
 } from 's10k'
 
-import {parseJsonExact} from './json-exact.js'
 import {type NodeMetadata, metadataJson, toMetadata} from './metadata.js'
 
 export const NODES_PATH = '/solaruser/api/v1/sec/nodes'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {parseJsonExact} from '../../../plugins/nodes/src/json-exact.js'
+import {parseJsonExact} from 's10k'
 import {metadataAtPath, metadataFromPathRows, parseMetadata} from '../../../plugins/nodes/src/metadata.js'
 import {tableRows} from '../../../plugins/nodes/src/nodes.js'
 import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'

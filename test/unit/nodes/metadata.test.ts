@@ -2,10 +2,9 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
 import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'
-import {javaNumberText, parseJsonExact} from '../../../plugins/nodes/src/json-exact.js'
 import {metadataAtPath, metadataFromPathRows, metadataJson, parseMetadata, pathRows, valueAtPath} from '../../../plugins/nodes/src/metadata.js'
 import {tableRows} from '../../../plugins/nodes/src/nodes.js'
-import {compactJson, prettyJson} from 's10k'
+import {compactJson, javaNumberText, parseJsonExact, prettyJson} from 's10k'
 
 describe('node metadata', () => {
   it('prints numbers as Java reads them into BigInteger and BigDecimal', () => {

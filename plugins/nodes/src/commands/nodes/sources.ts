@@ -1,6 +1,17 @@
-import {Flags, type Report, S10kCommand, commandUsage, displayModeFlag, listFlag, uniqueValues, withShortNames} from 's10k'
+import {
+  Flags,
+  type Report,
+  S10kCommand,
+  commandUsage,
+  dateParameter,
+  dateTimeFlag,
+  displayModeFlag,
+  listFlag,
+  timeZoneFlag,
+  uniqueValues,
+  withShortNames,
+} from 's10k'
 
-import {dateParameter, dateTimeFlag, timeZoneFlag} from '../../dates.js'
 import {nodeIdsFlag} from '../../node-flags.js'
 import {findSources, sourcesReport} from '../../nodes.js'
 

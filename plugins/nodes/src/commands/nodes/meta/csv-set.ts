@@ -1,7 +1,18 @@
-import {Args, Flags, JsonNumber, type Report, S10kCommand, UsageError, commandUsage, displayModeFlag, printableLine, withShortNames} from 's10k'
+import {
+  Args,
+  Flags,
+  JsonNumber,
+  type Report,
+  S10kCommand,
+  UsageError,
+  commandUsage,
+  displayModeFlag,
+  javaNumberText,
+  printableLine,
+  withShortNames,
+} from 's10k'
 
 import {parseCsv} from '../../../csv-parse.js'
-import {javaNumberText} from '../../../json-exact.js'
 import {keyPathRows, metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'

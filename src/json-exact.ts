@@ -1,7 +1,8 @@
-import {JsonNumber, type JsonValue, setOwn} from 's10k'
+import {JsonNumber, type JsonValue} from './output/json.js'
+import {setOwn} from './own.js'
 
 /** Nesting deeper than this is refused: hostile input must not exhaust the stack. */
-export const MAX_DEPTH = 200
+export const MAX_JSON_DEPTH = 200
 
 export class JsonSyntaxError extends Error {}
 
@@ -24,7 +25,7 @@ export function parseJsonExact(text: string): JsonValue {
     for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
   }
   const value = (depth: number): JsonValue => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
+    if (depth > MAX_JSON_DEPTH) fail(`nesting deeper than ${MAX_JSON_DEPTH}`)
     space()
     const c = text[at]
     if (c === '{') {
