@@ -8,6 +8,13 @@ const {pathToFileURL} = require('node:url')
 // plugins, linked ones included, run their built JavaScript; s10k never transpiles TypeScript on the fly
 globalThis.oclif = {...globalThis.oclif, enableAutoTranspile: false}
 
+// an older Node fails somewhere in oclif with an obscure error: say so in one line instead
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`s10k needs Node.js 22.12 or later; this is Node.js ${process.versions.node}\n`)
+  process.exit(1)
+}
+
 const bundle = join(__dirname, '..', 'dist', 'bundle', 's10k.cjs')
 if (!existsSync(bundle)) {
   process.stderr.write('s10k is not built: run `npm run build` first (in the s10k folder)\n')

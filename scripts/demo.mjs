@@ -4,6 +4,7 @@
 import {spawnSync} from 'node:child_process'
 
 import {cliEnv, emulatorHome, startEmulator} from './emulator.mjs'
+import {envFor, supportedNodes} from './nodes.mjs'
 
 const EXAMPLES = [
   [
@@ -22,6 +23,8 @@ const EXAMPLES = [
 
 const quote = (arg) => (/^[\w./,:=-]+$/.test(arg) ? arg : `'${arg}'`)
 
+// s10k runs on the newest Node it is tested on (a devDependency), whatever Node runs this script
+const node = supportedNodes().at(-1)
 const emulator = await startEmulator()
 const {path: home, remove} = emulatorHome(emulator.url)
 let failed = false
@@ -32,7 +35,7 @@ try {
     for (const mode of ['PRETTY', 'CSV', 'JSON']) {
       const argv = ['sec-tokens', 'update', ...args, '--display-mode', mode]
       console.log(`\n$ s10k ${argv.map(quote).join(' ')}`)
-      const run = spawnSync(process.execPath, ['bin/run.cjs', ...argv], {env: cliEnv(home), encoding: 'utf8'})
+      const run = spawnSync(node.bin, ['bin/run.cjs', ...argv], {env: envFor(node, cliEnv(home)), encoding: 'utf8'})
       process.stdout.write(run.stdout + (run.stdout.endsWith('\n') ? '' : '\n'))
       process.stderr.write(run.stderr)
       if (run.status !== 0) failed = true

@@ -8,6 +8,8 @@ import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
+import {supportedNodes} from './nodes.mjs'
+
 import {SolarUserEmulator} from '../test/support/emulator.ts'
 import {exampleStreams} from '../test/support/datum-fixtures.ts'
 import {CALLER, exampleTokens} from '../test/support/fixtures.ts'
@@ -55,7 +57,10 @@ mkdirSync(join(home, '.s10k'), {recursive: true, mode: 0o700})
 writeFileSync(files[0], `${MARK}[service-urls]\nsolaruser = "${url}"\nsolarquery = "${url}"\n`, {mode: 0o600})
 writeFileSync(files[1], `${MARK}sn_token_id = "${CALLER.tokenId}"\nsn_token_secret = "${CALLER.secret}"\n`, {mode: 0o600})
 
-const bin = join(ROOT, 'bin', 'run.cjs')
+// on a Node older than s10k needs (this machine's own, say), the commands name the newest one npm ci brought
+const [major, minor] = process.versions.node.split('.').map(Number)
+const runner = major > 22 || (major === 22 && minor >= 12) ? '' : `'${supportedNodes().at(-1).bin}' `
+const bin = runner + join(ROOT, 'bin', 'run.cjs')
 process.stdout.write(
   [
     `SolarUser emulator at ${url}, with the handbook's example tokens, nodes and datum streams (SolarQuery`,

@@ -1,3 +1,5 @@
+import {afterEach, beforeEach} from 'node:test'
+
 import {Config, type Command} from '@oclif/core'
 
 import type {IOStreams} from '../../src/io.js'
@@ -71,4 +73,23 @@ export async function runInProcess(command: CommandClass, argv: string[], io: Te
     if (code === undefined) throw error
     return {code, out: io.out, err: io.err}
   }
+}
+
+/**
+ * For the tests of a describe block: the environment `env()` gives is set in this process before each test and
+ * put back after it (commands read HOME, through os.homedir(), and the rest from the real environment).
+ */
+export function useProcessEnv(env: () => Record<string, string>): void {
+  let saved: Record<string, string | undefined> = {}
+  beforeEach(() => {
+    const values = env()
+    saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]))
+    Object.assign(process.env, values)
+  })
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) Reflect.deleteProperty(process.env, key)
+      else process.env[key] = value
+    }
+  })
 }

@@ -2,28 +2,6 @@ import {type LocalDateTime, type TimeZone, dateParameter, invalidValue, uniqueVa
 
 import {naturalCompare, objectId} from './streams.js'
 
-export const AGGREGATIONS = [
-  'None',
-  'Minute',
-  'FiveMinute',
-  'TenMinute',
-  'FifteenMinute',
-  'ThirtyMinute',
-  'Hour',
-  'HourOfDay',
-  'HourOfYear',
-  'SeasonalHourOfDay',
-  'Day',
-  'DayOfWeek',
-  'DayOfYear',
-  'SeasonalDayOfWeek',
-  'Week',
-  'WeekOfYear',
-  'Month',
-  'Year',
-  'RunningTotal',
-] as const
-
 export const READING_TYPES = ['CalculatedAt', 'CalculatedAtDifference', 'NearestDifference', 'Difference', 'DifferenceWithin'] as const
 
 /** `--stream-ident-kind`: ObjectDatumKind.fromValue takes `n`, `l`, `node`, `location`, in any case. */

@@ -1,4 +1,6 @@
-import type {JsonValue} from 's10k'
+import {AGGREGATIONS, type JsonValue} from 's10k'
+
+export {AGGREGATIONS}
 
 /** SolarNetwork's security policy (solarnetwork-api.md §3), in the order it is written. */
 export interface SecurityPolicy {
@@ -14,28 +16,6 @@ export interface SecurityPolicy {
   notAfter?: number
   refreshAllowed?: boolean
 }
-
-export const AGGREGATIONS = [
-  'None',
-  'Minute',
-  'FiveMinute',
-  'TenMinute',
-  'FifteenMinute',
-  'ThirtyMinute',
-  'Hour',
-  'HourOfDay',
-  'HourOfYear',
-  'SeasonalHourOfDay',
-  'Day',
-  'DayOfWeek',
-  'DayOfYear',
-  'SeasonalDayOfWeek',
-  'Week',
-  'WeekOfYear',
-  'Month',
-  'Year',
-  'RunningTotal',
-] as const
 
 export const LOCATION_PRECISIONS = [
   'LatLong',

@@ -1,30 +1,18 @@
 import assert from 'node:assert/strict'
 import {closeSync, ftruncateSync, openSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import NodesMetaCsvSet from '../../../plugins/nodes/src/commands/nodes/meta/csv-set.js'
 import NodesMetaSave from '../../../plugins/nodes/src/commands/nodes/meta/save.js'
 import {cliEnv} from '../../support/cli.js'
 import {CALLER} from '../../support/fixtures.js'
-import {runInProcess, testIO} from '../../support/in-process.js'
+import {runInProcess, testIO, useProcessEnv} from '../../support/in-process.js'
 import {useSession} from '../../support/session.js'
 
 describe('content is content: standard input is never a file name; files are limited like standard input (in-process)', () => {
   const session = useSession()
-  // the command reads HOME (through os.homedir()) from the real environment, so keys are set and put back
-  let saved: Record<string, string | undefined> = {}
-  beforeEach(() => {
-    const env = cliEnv(session.home.path)
-    saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))
-    Object.assign(process.env, env)
-  })
-  afterEach(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) Reflect.deleteProperty(process.env, key)
-      else process.env[key] = value
-    }
-  })
+  useProcessEnv(() => cliEnv(session.home.path))
 
   const credentials = (): string => join(session.home.path, '.s10k', 'credentials')
   const meta = (): unknown => session.emulator.nodes.nodes.get(101)?.metadata?.meta

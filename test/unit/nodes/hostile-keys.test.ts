@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import {createServer} from 'node:net'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import NodesMetaCsvGet from '../../../plugins/nodes/src/commands/nodes/meta/csv-get.js'
 import NodesMetaCsvSet from '../../../plugins/nodes/src/commands/nodes/meta/csv-set.js'
 import {metadataFromPathRows, metadataJson, parseMetadata, pathRows, valueAtPath} from '../../../plugins/nodes/src/metadata.js'
 import {compactJson, parseJsonExact} from 's10k'
 import {cliEnv} from '../../support/cli.js'
-import {runInProcess, testIO} from '../../support/in-process.js'
+import {runInProcess, testIO, useProcessEnv} from '../../support/in-process.js'
 import {useSession} from '../../support/session.js'
 
 /** Object.prototype as it is now: its own property names and what each holds. */
@@ -55,18 +55,7 @@ describe('keys from outside are data', () => {
 
   describe('hostile metadata -> csv-get -mode CSV -> csv-set (in-process)', () => {
     const session = useSession()
-    let saved: Record<string, string | undefined> = {}
-    beforeEach(() => {
-      const env = cliEnv(session.home.path)
-      saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))
-      Object.assign(process.env, env)
-    })
-    afterEach(() => {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) Reflect.deleteProperty(process.env, key)
-        else process.env[key] = value
-      }
-    })
+    useProcessEnv(() => cliEnv(session.home.path))
 
     it('sends the keys as data to the configured service only, and leaves Object.prototype untouched', async () => {
       // a listener standing in for collector.example: configured nowhere, it must receive nothing

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import fc from 'fast-check'
 
@@ -7,7 +7,7 @@ import NodesMetaCsvGet from '../../../plugins/nodes/src/commands/nodes/meta/csv-
 import NodesMetaCsvSet from '../../../plugins/nodes/src/commands/nodes/meta/csv-set.js'
 import NodesMetaList from '../../../plugins/nodes/src/commands/nodes/meta/list.js'
 import {cliEnv} from '../../support/cli.js'
-import {runInProcess, testIO} from '../../support/in-process.js'
+import {runInProcess, testIO, useProcessEnv} from '../../support/in-process.js'
 import {parseJsonBody} from '../../support/nodes-emulator.js'
 import {useSession} from '../../support/session.js'
 
@@ -80,18 +80,7 @@ const metadata = fc
 
 describe('metadata round trip properties (in-process CLI, emulator)', () => {
   const session = useSession()
-  let saved: Record<string, string | undefined> = {}
-  beforeEach(() => {
-    const env = cliEnv(session.home.path)
-    saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-    Object.assign(process.env, env)
-  })
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) Reflect.deleteProperty(process.env, k)
-      else process.env[k] = v
-    }
-  })
+  useProcessEnv(() => cliEnv(session.home.path))
 
   it('csv-get -mode CSV (to a pipe) -> csv-set reproduces the metadata exactly', async () => {
     const nodes = session.emulator.nodes.nodes

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
-import {afterEach, beforeEach, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 
 import SecTokensDelete from '../../../plugins/sec-tokens/src/commands/sec-tokens/delete.js'
 import {cliEnv} from '../../support/cli.js'
-import {runInProcess, testIO} from '../../support/in-process.js'
+import {runInProcess, testIO, useProcessEnv} from '../../support/in-process.js'
 import {useSession} from '../../support/session.js'
 
 const HN = 'hNAdH.aXHaEqFossMwT8'
@@ -11,19 +11,7 @@ const API = '/solaruser/api/v1/sec/user/auth-tokens'
 
 describe('sec-tokens delete, terminal or not (in-process terminal)', () => {
   const session = useSession()
-  // the command reads HOME (through os.homedir()) from the real environment, so keys are set and put back
-  let saved: Record<string, string | undefined> = {}
-  beforeEach(() => {
-    const env = cliEnv(session.home.path)
-    saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]))
-    Object.assign(process.env, env)
-  })
-  afterEach(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) Reflect.deleteProperty(process.env, key)
-      else process.env[key] = value
-    }
-  })
+  useProcessEnv(() => cliEnv(session.home.path))
 
   it('asks at a terminal and deletes when the ID is typed back', async () => {
     const io = testIO({stdinIsTerminal: true, answers: [` ${HN} `]})

@@ -1,4 +1,5 @@
 import {
+  AGGREGATIONS,
   Flags,
   MAX_RESPONSE_BYTES,
   type Message,
@@ -20,7 +21,7 @@ import {
   withShortNames,
 } from 's10k'
 
-import {AGGREGATIONS, READING_TYPES, datumQuery, identKind, period, streamIdent} from '../../datum-query.js'
+import {READING_TYPES, datumQuery, identKind, period, streamIdent} from '../../datum-query.js'
 import {PRETTY_MAX_ROWS, datumReport} from '../../datum-table.js'
 import {QUERY_STREAM_PATH, locationIdsFlag, nodeIdsFlag, sourceIdsFlag, streamIdsFlag} from '../../streams.js'
 
