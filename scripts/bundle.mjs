@@ -29,12 +29,37 @@ const AXIOS_STUBS = [
   {name: 'form-data', filter: /^form-data$/, importer: /axios[\\/]lib[\\/]platform[\\/]node[\\/]classes$/},
 ]
 
+/**
+ * Node's http2, which axios imports at start-up but uses only for a request made with `httpVersion: 2` (s10k makes
+ * none): in axios's modules that import it, `import http2 from 'http2'` becomes a require on first use (about 5 ms
+ * of loading per run). What runs is unchanged; the build fails when the import is no longer there to rewrite.
+ */
+const lazyAxiosHttp2 = {
+  name: 'lazy-axios-http2',
+  setup(builder) {
+    const rewritten = new Set()
+    builder.onLoad({filter: /[\\/]node_modules[\\/]axios[\\/]lib[\\/](adapters[\\/]http|helpers[\\/]Http2Sessions)\.js$/}, (args) => {
+      const code = readFileSync(args.path, 'utf8')
+      const lazy = code
+        .replace(/^import http2 from 'http2';$/m, "let http2$lazy;\nconst http2$get = () => (http2$lazy ??= require('http2'));")
+        .replace(/(?<![\w$.])http2\.(?=[\w$])/g, 'http2$get().')
+      // rewritten when the import is gone and no other use of the name is left (comments aside)
+      const uses = lazy.replace(/^\s*\/\/.*$/gm, '').replace(/http2\$(lazy|get)/g, '')
+      if (lazy !== code && !/(?<![\w$.'])http2(?![\w$'])/.test(uses)) rewritten.add(args.path)
+      return {contents: lazy, loader: 'js'}
+    })
+    builder.onEnd(() => {
+      if (rewritten.size !== 2) throw new Error(`lazy-axios-http2 rewrote ${rewritten.size} of axios's 2 modules that import http2`)
+    })
+  },
+}
+
 mkdirSync('dist/bundle', {recursive: true})
 await build({
   ...BUNDLE_OPTIONS,
   entryPoints: ['dist/cli.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
-  plugins: bundlePlugins(AXIOS_STUBS),
+  plugins: [...bundlePlugins(AXIOS_STUBS), lazyAxiosHttp2],
 })
 
 // code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on

@@ -4,12 +4,27 @@ import {EXIT_CODE_MEANINGS} from './errors.js'
 import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from './flags.js'
 import {loadPluginFormatters} from './hooks/events.js'
 
+/** The only ejs tags s10k's and its plugins' help texts use: a value of the help's context, escaped as ejs does. */
+const SIMPLE_TAG = /<%= (config\.bin|command\.id) %>/g
+
+/** ejs's escaping of `<%=` output (its escapeXML). */
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>'"]/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'})[c] ?? c)
+
 /**
- * oclif renders every help text as an ejs template (about 1 ms each); text without a `<%` tag renders to itself,
- * so it is returned as it is.
+ * oclif renders every help text as an ejs template (about 1 ms each, and loading ejs first): text without a `<%`
+ * tag renders to itself, and text whose only tags are `<%= config.bin %>` and `<%= command.id %>` to itself with
+ * those values put in, escaped as ejs does. Anything else goes to ejs.
  */
-function withoutTemplateWhenPlain(render: (input: string) => string): (input: string) => string {
-  return (input) => (input.includes('<%') ? render(input) : input)
+function withoutTemplateWhenSimple(bin: unknown, id: unknown, render: (input: string) => string): (input: string) => string {
+  return (input) => {
+    if (!input.includes('<%')) return input
+    const values = {'config.bin': bin, 'command.id': id}
+    const simple = [...input.matchAll(SIMPLE_TAG)].every(([, name]) => typeof values[name as keyof typeof values] === 'string')
+    const rest = input.replace(SIMPLE_TAG, '')
+    if (!simple || rest.includes('<%') || rest.includes('%>')) return render(input)
+    return input.replace(SIMPLE_TAG, (_, name: keyof typeof values) => escapeXml(values[name] as string))
+  }
 }
 
 /** Two columns, as oclif lays out its sections: names padded to the widest, then the text. */
@@ -35,12 +50,12 @@ export function globalOptionRows(): [string, string][] {
 export class S10kHelp extends Help {
   constructor(...args: ConstructorParameters<typeof Help>) {
     super(...args)
-    this.render = withoutTemplateWhenPlain(this.render)
+    this.render = withoutTemplateWhenSimple(this.config.bin, undefined, this.render)
   }
 
   protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
     const help = super.getCommandHelpClass(command)
-    help.render = withoutTemplateWhenPlain(help.render)
+    help.render = withoutTemplateWhenSimple(this.config.bin, command.id, help.render)
     return help
   }
 

@@ -78,6 +78,10 @@ export function runCli(
     child.on('close', (code) => {
       resolvePromise({code: code ?? -1, stdout, stderr})
     })
+    // a command that exits without reading its input closes the pipe first (EPIPE): what it did is in code and output
+    child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error)
+    })
     child.stdin?.end(options.input ?? '')
   })
 }
