@@ -193,5 +193,5 @@ try {
 // large node metadata through meta save and csv-set (bench/metadata.mjs)
 if (!opts.quick) failed ||= !(await benchMetadata())
 // datum streamed from the emulator (bench/datum.mjs)
-if (!opts.quick) failed = (await datumBench()).failed || failed
+if (!opts.quick) failed = (await datumBench({nodes})).failed || failed
 process.exit(failed ? 1 : 0)

@@ -184,7 +184,7 @@ export class SolarClient {
     const prepared = prepareRequest(this.options.config, request)
     const target = new URL(prepared.url)
     checkTransport(this.options.config, target)
-    const http = await this.axios()
+    const [http, {decodedBody}] = await Promise.all([this.axios(), import('./decode.js')])
     for (let attempt = 1; ; attempt++) {
       const started = Date.now()
       let response: AxiosResponse<Readable> | undefined
@@ -201,6 +201,8 @@ export class SolarClient {
           responseType: 'stream',
           // the 64 MB limit is for answers s10k holds; a stream passes through
           maxContentLength: -1,
+          // decoded by decodedBody, in smaller chunks than axios's zlib streams, for a flat memory
+          decompress: false,
           headers: {Accept: request.accept},
           ...(isLoopback(target) ? {proxy: false as const} : {}),
         })
@@ -210,25 +212,27 @@ export class SolarClient {
         clearTimeout(timer)
       }
       const status = response ? String(response.status) : 'no response'
+      const body = response && decodedBody(response.data, response.headers)
       if (this.options.verbose) this.options.stderr(`GET ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
       if (response && this.options.httpTrace) this.options.stderr(traceResponse({...response, data: ''}))
       if (attempt === 1 && isRetryable(response?.status, failure)) {
-        response?.data.destroy()
+        body?.destroy()
         if (this.options.verbose) this.options.stderr(`retrying GET ${prepared.url}\n`)
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
         continue
       }
-      if (!response) throw toRequestError(failure, 'GET', prepared.url, this.options.config.http)
+      if (!response || !body) throw toRequestError(failure, 'GET', prepared.url, this.options.config.http)
       const answer = response
       const cancel = (): void => {
+        body.destroy()
         answer.data.destroy()
         ;(answer.request as ClientRequest | undefined)?.destroy()
       }
       if (answer.status < 200 || answer.status >= 300) {
-        const text = await readLimited(answer.data, MAX_ERROR_BODY_BYTES).finally(cancel)
+        const text = await readLimited(body, MAX_ERROR_BODY_BYTES).finally(cancel)
         unwrapEnvelope({...answer, data: text}, 'GET', prepared.url, request.subject)
       }
-      return {body: answer.data, url: prepared.url, idleTimeoutMs: this.options.config.http.responseTimeoutMs, cancel}
+      return {body, url: prepared.url, idleTimeoutMs: this.options.config.http.responseTimeoutMs, cancel}
     }
   }
 
