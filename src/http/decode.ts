@@ -33,7 +33,13 @@ function decoders(encoding: string): NodeJS.ReadWriteStream[] | undefined {
     case 'deflate':
       return [new DeflateHeader(), zlib.createUnzip(ZLIB_OPTIONS)]
     case 'br':
-      return [zlib.createBrotliDecompress({chunkSize: CHUNK_BYTES, flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH})]
+      return [
+        zlib.createBrotliDecompress({
+          chunkSize: CHUNK_BYTES,
+          flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+          finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        }),
+      ]
     case 'zstd':
       // Node 22 has it from 22.15
       return typeof zlib.createZstdDecompress === 'function'
