@@ -64,16 +64,18 @@ function withoutNulls(value: JsonValue): JsonValue {
 export function parseMetadata(text: string, where = 'the metadata'): NodeMetadata {
   let json: JsonValue
   try {
-    json = parseJsonExact(text)
+    json = parseJsonExact(text, {plainIntegers: true})
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new UsageError(`${where} is not valid JSON: ${error.message}`)
     throw error
   }
-  return toMetadata(json, where, true)
+  // text without `null` has no null to drop: large metadata is not walked for none
+  return toMetadata(json, where, true, text.includes('null'))
 }
 
 /** Metadata from a JSON value: strictly (user input), or leniently, skipping what does not fit (service answers). */
-export function toMetadata(json: JsonValue, where: string, strict: boolean): NodeMetadata {
+export function toMetadata(json: JsonValue, where: string, strict: boolean, nulls = true): NodeMetadata {
+  const dropNulls = (value: JsonValue): JsonValue => (nulls ? withoutNulls(value) : value)
   const refuse = (message: string): NodeMetadata => {
     if (strict) throw new UsageError(`${where}: ${message}`)
     return {}
@@ -84,14 +86,14 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
     if (value === null || value === undefined) continue
     if (key === 'm') {
       if (!isObject(value)) return refuse(`"m" must be an object, not ${kind(value)}`)
-      metadata.m = withoutNulls(value) as JsonObject
+      metadata.m = dropNulls(value) as JsonObject
     } else if (key === 'pm') {
       if (!isObject(value)) return refuse(`"pm" must be an object, not ${kind(value)}`)
       const pm: Record<string, JsonObject> = {}
       for (const [name, info] of Object.entries(value)) {
         if (info === null || info === undefined) continue
         if (!isObject(info)) return refuse(`"pm"."${name}" must be an object, not ${kind(info)}`)
-        setOwn(pm, name, withoutNulls(info) as JsonObject)
+        setOwn(pm, name, dropNulls(info) as JsonObject)
       }
       metadata.pm = pm
     } else if (key === 't') {
@@ -104,11 +106,17 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
   return metadata
 }
 
+/** Whether an object has a key, without listing millions of them. */
+function hasKeys(object: object): boolean {
+  for (const k in object) if (Object.hasOwn(object, k)) return true
+  return false
+}
+
 /** The metadata as JSON: `m`, `pm`, `t` in that order, empty members left out. */
 export function metadataJson(metadata: NodeMetadata): JsonObject {
   const out: JsonObject = {}
-  if (metadata.m && Object.keys(metadata.m).length > 0) out.m = metadata.m
-  if (metadata.pm && Object.keys(metadata.pm).length > 0) out.pm = metadata.pm
+  if (metadata.m && hasKeys(metadata.m)) out.m = metadata.m
+  if (metadata.pm && hasKeys(metadata.pm)) out.pm = metadata.pm
   if (metadata.t && metadata.t.length > 0) out.t = metadata.t
   return out
 }
