@@ -247,7 +247,10 @@ function valueText(value: JsonValue): string {
 function valueOf(text: string): JsonValue {
   // most text is not JSON: tell at a glance, without the cost of a failed parse
   if (!/^[-\d"[{]|^(true|false|null)$/.test(text)) return text
-  if (/^-?(0|[1-9]\d*)$/.test(text)) return new JsonNumber(javaNumberText(text))
+  if (/^-?(0|[1-9]\d*)$/.test(text)) {
+    // an integer of up to 15 digits is a JS number that prints as written (not -0): large metadata stays small
+    return text.length <= 15 && text !== '-0' ? Number(text) : new JsonNumber(javaNumberText(text))
+  }
   try {
     return parseJsonExact(text)
   } catch {
@@ -270,33 +273,46 @@ function mergeInto(target: JsonObject, source: JsonObject): void {
   }
 }
 
-/** Key path and value rows without their `Path,Value` header, if they have one. */
-export function keyPathRows(rows: readonly string[][]): readonly string[][] {
-  return rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
-}
-
 /**
  * The metadata that key/value rows describe (`csv-set` without `--path`, the reverse of `csv-get` without it):
  * each row is a key path and its value, `/t` rows are tags; a first row `Path,Value` is a header.
  */
-export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
-  const body = keyPathRows(rows)
-  if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
-  const out: NodeMetadata = {}
-  const tags = new Set<string>()
-  for (const [index, row] of body.entries()) {
+export function metadataFromPathRows(rows: readonly (readonly string[])[]): NodeMetadata {
+  const reader = new PathRowsReader()
+  for (const row of rows) reader.add(row)
+  return reader.finish()
+}
+
+/** metadataFromPathRows one row at a time: large CSV is read into the metadata without keeping its rows. */
+export class PathRowsReader {
+  /** The key path rows read, without the header. */
+  count = 0
+  private readonly out: NodeMetadata = {}
+  private readonly tags = new Set<string>()
+  private first = true
+
+  add(row: readonly string[]): void {
+    if (this.first) {
+      this.first = false
+      if (row[0].toLowerCase() === 'path') return
+    }
+    const index = this.count++
     const [cell, value = '', ...extra] = row
     // a path with a key that CSV would trim, or with control characters, is written as a JSON string
     const path = cell.startsWith('"') ? tagOf(cell) : cell
     if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
-      tags.add(tagOf(value))
-      continue
+      this.tags.add(tagOf(value))
+      return
     }
     const parsed = valueOf(value)
     const target = storingPath(path, parsed, `CSV row ${index + 1}`)
-    if (target) storeAt(out, target, parsed)
+    if (target) storeAt(this.out, target, parsed)
   }
-  if (tags.size > 0) out.t = [...tags]
-  return out
+
+  finish(): NodeMetadata {
+    if (this.count === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
+    if (this.tags.size > 0) this.out.t = [...this.tags]
+    return this.out
+  }
 }
