@@ -70,7 +70,11 @@ export function parseMetadata(text: string, where = 'the metadata'): NodeMetadat
     throw error
   }
   // text without `null` has no null to drop: large metadata is not walked for none
-  return toMetadata(json, where, true, text.includes('null'))
+  const nulls = text.includes('null')
+  const metadata = toMetadata(json, where, true, nulls)
+  // and without `{}` (nor nulls to drop) no object is empty
+  if (!nulls && !/\{\s*\}/.test(text)) knownNonEmpty(metadata)
+  return metadata
 }
 
 /** Metadata from a JSON value: strictly (user input), or leniently, skipping what does not fit (service answers). */
@@ -106,8 +110,16 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean, null
   return metadata
 }
 
-/** Whether an object has a key, without listing millions of them. */
+/** Objects known to have a key, so that metadataJson need not list millions of keys to tell (V8 lists them all). */
+const NON_EMPTY = new WeakSet<object>()
+
+function knownNonEmpty(metadata: NodeMetadata): void {
+  if (metadata.m) NON_EMPTY.add(metadata.m)
+  if (metadata.pm) NON_EMPTY.add(metadata.pm)
+}
+
 function hasKeys(object: object): boolean {
+  if (NON_EMPTY.has(object)) return true
   for (const k in object) if (Object.hasOwn(object, k)) return true
   return false
 }
@@ -144,6 +156,8 @@ export function metadataAtPath(path: string, value: JsonValue, where = "Invalid 
   const out: NodeMetadata = {}
   const target = storingPath(path, value, where)
   if (target) storeAt(out, target, value)
+  // storeAt makes `m` or `pm` only to store a key in it
+  knownNonEmpty(out)
   return out
 }
 
@@ -313,6 +327,8 @@ export class PathRowsReader {
   finish(): NodeMetadata {
     if (this.count === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
     if (this.tags.size > 0) this.out.t = [...this.tags]
+    // storeAt makes `m` or `pm` only to store a key in it
+    knownNonEmpty(this.out)
     return this.out
   }
 }
