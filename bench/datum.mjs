@@ -48,9 +48,7 @@ export async function datumBench({runs = 5, nodes = supportedNodes()} = {}) {
   const work = mkdtempSync(join(tmpdir(), 's10k-bench-datum-'))
   const checks = []
   try {
-    console.log(
-      `\ndatum list: whole-process wall time and peak RSS, medians of ${runs} (3 at 10,000,000 rows) alternating runs, stdout to /dev/null`,
-    )
+    console.log(`\ndatum list: whole-process wall time and peak RSS, medians of ${runs} (3 at 10,000,000 rows) alternating runs, stdout to /dev/null`)
     for (const node of nodes) {
       const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
       console.log(`\nNode ${version}\n`)

@@ -14,9 +14,77 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
  * decimals and exponents in BigDecimal.toString() form (`1.50` stays `1.50`, `1e3` becomes `1E+3`).
  * Duplicate keys keep the last value, as Jackson's maps do. Every key is an ordinary key of the data, `__proto__`
  * too: it is stored as an own property, never as the object's prototype. A string of any length is read without
- * recursion or backtracking, so that a long one cannot exhaust the stack.
+ * recursion or backtracking, so that a long one cannot exhaust the stack. With `plainIntegers`, an integer may be
+ * given as a JS number (one whose text it prints exactly) instead of a JsonNumber.
  */
-export function parseJsonExact(text: string): JsonValue {
+export function parseJsonExact(text: string, options: {plainIntegers?: boolean} = {}): JsonValue {
+  // the native parser is several times faster; it serves when no number's text could be lost (see nativeExact)
+  if (nativeExact(text)) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      return parseJs(text)
+    }
+    // with plainIntegers, integers stay JS numbers (all of them safe here, and printed as written): large data stays small
+    return options.plainIntegers ? (parsed as JsonValue) : exactNumbers(parsed)
+  }
+  return parseJs(text)
+}
+
+/**
+ * Whether JSON.parse reads the text as parseJs does: no number whose text a JS number could change (a fraction,
+ * an exponent, `-0`, 16 digits or more) and no more than MAX_JSON_DEPTH brackets open at once. Conservative: text
+ * inside strings is skipped, and anything else doubtful is left to parseJs, which also gives the error messages.
+ */
+function nativeExact(text: string): boolean {
+  let depth = 0
+  let digits = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 0x22) break
+        if (d === 0x5c) i++
+      }
+      digits = 0
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (++digits >= 16) return false
+    } else {
+      // `.` and an `e` or `E` after a digit belong to numbers only; `-0` may be negative zero
+      if (c === 0x2e || ((c === 0x65 || c === 0x45) && digits > 0) || (c === 0x2d && text.charCodeAt(i + 1) === 0x30)) return false
+      if (c === 0x7b || c === 0x5b) {
+        if (++depth > MAX_JSON_DEPTH) return false
+      } else if (c === 0x7d || c === 0x5d) depth--
+      digits = 0
+    }
+  }
+  return true
+}
+
+/** JSON.parse's value with every number, a safe integer written as it prints, made a JsonNumber (in place). */
+function exactNumbers(value: unknown): JsonValue {
+  if (typeof value === 'number') return new JsonNumber(String(value))
+  if (typeof value !== 'object' || value === null) return value as JsonValue
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (typeof v === 'number' || typeof v === 'object') value[i] = exactNumbers(v)
+    }
+    return value as JsonValue[]
+  }
+  const object = value as Record<string, unknown>
+  for (const k in object) {
+    const v = object[k]
+    if (typeof v === 'number') setOwn(object, k, new JsonNumber(String(v)))
+    else if (typeof v === 'object' && v !== null) exactNumbers(v)
+  }
+  return object as JsonValue
+}
+
+/** The parser itself, in JS: every number's text, any text, the one-line errors. */
+function parseJs(text: string): JsonValue {
   let at = 0
   const fail = (what: string): never => {
     throw new JsonSyntaxError(`${what} at position ${at + 1}`)

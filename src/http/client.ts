@@ -276,10 +276,11 @@ export class SolarClient {
     const date = new Date()
     const headers: Record<string, string> = {host: url.host, 'x-sn-date': signer.httpDate(date)}
     if (contentType) headers['content-type'] = contentType
-    // a Digest on a form POST would make the service consume the body before reading its parameters
-    if (body !== undefined && !isForm) headers.digest = 'sha-256=' + Buffer.from(signer.sha256Hex(body), 'hex').toString('base64')
-    const parameters = [...url.searchParams, ...(isForm ? new URLSearchParams(body) : [])]
+    // hashed once: large metadata bodies are tens of MB
     const bodySha256Hex = body === undefined || isForm ? signer.EMPTY_SHA256_HEX : signer.sha256Hex(body)
+    // a Digest on a form POST would make the service consume the body before reading its parameters
+    if (body !== undefined && !isForm) headers.digest = 'sha-256=' + Buffer.from(bodySha256Hex, 'hex').toString('base64')
+    const parameters = [...url.searchParams, ...(isForm ? new URLSearchParams(body) : [])]
     const authorization = signer.authorizationHeader(this.options.credentials.tokenId, key, {
       method: config.method.toUpperCase(),
       path: url.pathname,

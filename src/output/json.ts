@@ -15,6 +15,11 @@ export type JsonValue = string | number | boolean | null | JsonNumber | JsonValu
  */
 export class JsonNumber {
   constructor(readonly text: string) {}
+
+  /** JSON.stringify writes the text as it is (compactJson's native path). */
+  toJSON(): unknown {
+    return (JSON as unknown as {rawJSON(text: string): unknown}).rawJSON(this.text)
+  }
 }
 
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
@@ -35,17 +40,41 @@ function scalar(value: string | number | boolean | null | JsonNumber): string {
   return typeof value === 'string' ? jsonString(value) : String(value)
 }
 
+const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'u')
+
+/**
+ * JSON.stringify's text, when it is the one s10k writes: not when it holds a `\u` escape (it writes lowercase hex
+ * and escapes lone surrogates) or a character s10k escapes and it does not, nor when it throws; then undefined.
+ */
+function nativeJson(value: JsonValue, indent?: number): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  let text: string
+  try {
+    text = JSON.stringify(value, null, indent)
+  } catch {
+    return undefined
+  }
+  // one native scan each, the slower one only for text beyond printable ASCII
+  if (text.includes('\\u') || (/[^\x20-\x7E\n]/.test(text) && UNPRINTABLE.test(text))) return undefined
+  return text
+}
+
 export function compactJson(value: JsonValue): string {
+  // native first: large metadata is written several times faster, and checked in one scan
+  return nativeJson(value) ?? compactJs(value)
+}
+
+function compactJs(value: JsonValue): string {
   if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
   // built by appending, without an array per object: large metadata has millions of members
   let out = ''
   if (Array.isArray(value)) {
-    for (const v of value) out += (out === '' ? '' : ',') + compactJson(v)
+    for (const v of value) out += (out === '' ? '' : ',') + compactJs(v)
     return `[${out}]`
   }
   for (const k of Object.keys(value)) {
     const v = value[k]
-    if (v !== undefined) out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJson(v)}`
+    if (v !== undefined) out += `${out === '' ? '' : ','}${jsonString(k)}:${compactJs(v)}`
   }
   return `{${out}}`
 }
@@ -74,6 +103,9 @@ function pretty(value: JsonValue, level: number, options: PrettyOptions): string
 
 /** Jackson DefaultPrettyPrinter output, without a trailing newline. */
 export function prettyJson(value: JsonValue): string {
+  // native when the layouts agree: objects only (no `[`), none empty (`{}`), and every `": ` ends a key (no `\": `)
+  const text = nativeJson(value, 2)
+  if (text !== undefined && !text.includes('[') && !text.includes('{}') && !text.includes('\\": ')) return text.replaceAll('": ', '" : ')
   return pretty(value, 0, {})
 }
 

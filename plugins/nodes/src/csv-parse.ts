@@ -8,6 +8,12 @@ const FIELD_END = /[,\r\n]/g
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = []
+  eachCsvRow(text, (row) => rows.push(row))
+  return rows
+}
+
+/** Each row of the CSV in turn, so that a large one is read without keeping its rows (csv-set). */
+export function eachCsvRow(text: string, onRow: (row: string[]) => void): void {
   let i = 0
   const n = text.length
   while (i < n) {
@@ -57,7 +63,6 @@ export function parseCsv(text: string): string[][] {
     }
     if (text[i] === '\r') i += text[i + 1] === '\n' ? 2 : 1
     else if (text[i] === '\n') i++
-    if (!(row.length === 1 && row[0] === '')) rows.push(row)
+    if (!(row.length === 1 && row[0] === '')) onRow(row)
   }
-  return rows
 }

@@ -64,16 +64,22 @@ function withoutNulls(value: JsonValue): JsonValue {
 export function parseMetadata(text: string, where = 'the metadata'): NodeMetadata {
   let json: JsonValue
   try {
-    json = parseJsonExact(text)
+    json = parseJsonExact(text, {plainIntegers: true})
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new UsageError(`${where} is not valid JSON: ${error.message}`)
     throw error
   }
-  return toMetadata(json, where, true)
+  // text without `null` has no null to drop: large metadata is not walked for none
+  const nulls = text.includes('null')
+  const metadata = toMetadata(json, where, true, nulls)
+  // and without `{}` (nor nulls to drop) no object is empty
+  if (!nulls && !/\{\s*\}/.test(text)) knownNonEmpty(metadata)
+  return metadata
 }
 
 /** Metadata from a JSON value: strictly (user input), or leniently, skipping what does not fit (service answers). */
-export function toMetadata(json: JsonValue, where: string, strict: boolean): NodeMetadata {
+export function toMetadata(json: JsonValue, where: string, strict: boolean, nulls = true): NodeMetadata {
+  const dropNulls = (value: JsonValue): JsonValue => (nulls ? withoutNulls(value) : value)
   const refuse = (message: string): NodeMetadata => {
     if (strict) throw new UsageError(`${where}: ${message}`)
     return {}
@@ -84,14 +90,14 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
     if (value === null || value === undefined) continue
     if (key === 'm') {
       if (!isObject(value)) return refuse(`"m" must be an object, not ${kind(value)}`)
-      metadata.m = withoutNulls(value) as JsonObject
+      metadata.m = dropNulls(value) as JsonObject
     } else if (key === 'pm') {
       if (!isObject(value)) return refuse(`"pm" must be an object, not ${kind(value)}`)
       const pm: Record<string, JsonObject> = {}
       for (const [name, info] of Object.entries(value)) {
         if (info === null || info === undefined) continue
         if (!isObject(info)) return refuse(`"pm"."${name}" must be an object, not ${kind(info)}`)
-        setOwn(pm, name, withoutNulls(info) as JsonObject)
+        setOwn(pm, name, dropNulls(info) as JsonObject)
       }
       metadata.pm = pm
     } else if (key === 't') {
@@ -104,11 +110,25 @@ export function toMetadata(json: JsonValue, where: string, strict: boolean): Nod
   return metadata
 }
 
+/** Objects known to have a key, so that metadataJson need not list millions of keys to tell (V8 lists them all). */
+const NON_EMPTY = new WeakSet<object>()
+
+function knownNonEmpty(metadata: NodeMetadata): void {
+  if (metadata.m) NON_EMPTY.add(metadata.m)
+  if (metadata.pm) NON_EMPTY.add(metadata.pm)
+}
+
+function hasKeys(object: object): boolean {
+  if (NON_EMPTY.has(object)) return true
+  for (const k in object) if (Object.hasOwn(object, k)) return true
+  return false
+}
+
 /** The metadata as JSON: `m`, `pm`, `t` in that order, empty members left out. */
 export function metadataJson(metadata: NodeMetadata): JsonObject {
   const out: JsonObject = {}
-  if (metadata.m && Object.keys(metadata.m).length > 0) out.m = metadata.m
-  if (metadata.pm && Object.keys(metadata.pm).length > 0) out.pm = metadata.pm
+  if (metadata.m && hasKeys(metadata.m)) out.m = metadata.m
+  if (metadata.pm && hasKeys(metadata.pm)) out.pm = metadata.pm
   if (metadata.t && metadata.t.length > 0) out.t = metadata.t
   return out
 }
@@ -136,6 +156,8 @@ export function metadataAtPath(path: string, value: JsonValue, where = "Invalid 
   const out: NodeMetadata = {}
   const target = storingPath(path, value, where)
   if (target) storeAt(out, target, value)
+  // storeAt makes `m` or `pm` only to store a key in it
+  knownNonEmpty(out)
   return out
 }
 
@@ -239,7 +261,10 @@ function valueText(value: JsonValue): string {
 function valueOf(text: string): JsonValue {
   // most text is not JSON: tell at a glance, without the cost of a failed parse
   if (!/^[-\d"[{]|^(true|false|null)$/.test(text)) return text
-  if (/^-?(0|[1-9]\d*)$/.test(text)) return new JsonNumber(javaNumberText(text))
+  if (/^-?(0|[1-9]\d*)$/.test(text)) {
+    // an integer of up to 15 digits is a JS number that prints as written (not -0): large metadata stays small
+    return text.length <= 15 && text !== '-0' ? Number(text) : new JsonNumber(javaNumberText(text))
+  }
   try {
     return parseJsonExact(text)
   } catch {
@@ -262,33 +287,48 @@ function mergeInto(target: JsonObject, source: JsonObject): void {
   }
 }
 
-/** Key path and value rows without their `Path,Value` header, if they have one. */
-export function keyPathRows(rows: readonly string[][]): readonly string[][] {
-  return rows.length > 0 && rows[0][0].toLowerCase() === 'path' ? rows.slice(1) : rows
-}
-
 /**
  * The metadata that key/value rows describe (`csv-set` without `--path`, the reverse of `csv-get` without it):
  * each row is a key path and its value, `/t` rows are tags; a first row `Path,Value` is a header.
  */
-export function metadataFromPathRows(rows: readonly string[][]): NodeMetadata {
-  const body = keyPathRows(rows)
-  if (body.length === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
-  const out: NodeMetadata = {}
-  const tags = new Set<string>()
-  for (const [index, row] of body.entries()) {
+export function metadataFromPathRows(rows: readonly (readonly string[])[]): NodeMetadata {
+  const reader = new PathRowsReader()
+  for (const row of rows) reader.add(row)
+  return reader.finish()
+}
+
+/** metadataFromPathRows one row at a time: large CSV is read into the metadata without keeping its rows. */
+export class PathRowsReader {
+  /** The key path rows read, without the header. */
+  count = 0
+  private readonly out: NodeMetadata = {}
+  private readonly tags = new Set<string>()
+  private first = true
+
+  add(row: readonly string[]): void {
+    if (this.first) {
+      this.first = false
+      if (row[0].toLowerCase() === 'path') return
+    }
+    const index = this.count++
     const [cell, value = '', ...extra] = row
     // a path with a key that CSV would trim, or with control characters, is written as a JSON string
     const path = cell.startsWith('"') ? tagOf(cell) : cell
     if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
-      tags.add(tagOf(value))
-      continue
+      this.tags.add(tagOf(value))
+      return
     }
     const parsed = valueOf(value)
     const target = storingPath(path, parsed, `CSV row ${index + 1}`)
-    if (target) storeAt(out, target, parsed)
+    if (target) storeAt(this.out, target, parsed)
   }
-  if (tags.size > 0) out.t = [...tags]
-  return out
+
+  finish(): NodeMetadata {
+    if (this.count === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
+    if (this.tags.size > 0) this.out.t = [...this.tags]
+    // storeAt makes `m` or `pm` only to store a key in it
+    knownNonEmpty(this.out)
+    return this.out
+  }
 }

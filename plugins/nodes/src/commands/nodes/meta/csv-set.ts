@@ -12,8 +12,8 @@ import {
   withShortNames,
 } from 's10k'
 
-import {parseCsv} from '../../../csv-parse.js'
-import {keyPathRows, metadataAtPath, metadataFromPathRows} from '../../../metadata.js'
+import {eachCsvRow, parseCsv} from '../../../csv-parse.js'
+import {type NodeMetadata, PathRowsReader, metadataAtPath} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
 
@@ -60,18 +60,29 @@ export default class NodesMetaCsvSet extends S10kCommand {
   async run(): Promise<Report | undefined> {
     const {args, flags} = await this.parse(NodesMetaCsvSet)
     const text = await readContent(args.csv === '-' ? undefined : args.csv, this.io, 'CSV')
-    const rows = parseCsv(text)
     const {path} = flags
     if (path === undefined && flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
-    // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
-    // BigDecimal prints it: leading zeros go (they are not JSON), every other digit stays (-0012.50 -> -12.50)
-    const trimmed = text.trim()
-    const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
-    const value = flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : rows
-    const metadata = path === undefined ? metadataFromPathRows(rows) : metadataAtPath(path, value)
-    // the rows are kept for -v only: large CSV is not held in memory while the request is sent
-    const count = keyPathRows(rows).length
-    const shown = flags.verbose ? rowsReport(rows) : undefined
+    // the rows are kept for -v only: large CSV is read row by row into the metadata, and not held while it is sent
+    const rows: string[][] | undefined = path === undefined && !flags.verbose ? undefined : parseCsv(text)
+    let metadata: NodeMetadata
+    let count = 0
+    if (path === undefined) {
+      const reader = new PathRowsReader()
+      if (rows) for (const row of rows) reader.add(row)
+      else
+        eachCsvRow(text, (row) => {
+          reader.add(row)
+        })
+      metadata = reader.finish()
+      count = reader.count
+    } else {
+      // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
+      // BigDecimal prints it: leading zeros go (they are not JSON), every other digit stays (-0012.50 -> -12.50)
+      const trimmed = text.trim()
+      const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
+      metadata = metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? []))
+    }
+    const shown = flags.verbose && rows ? rowsReport(rows) : undefined
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
