@@ -8,7 +8,7 @@ import type {ServerResponse} from 'node:http'
 import {createGzip} from 'node:zlib'
 
 import {ApiFailure, type RecordedRequest, type StoredToken} from './emulator.js'
-import type {NodesService} from './nodes-emulator.js'
+import {type NodesService, localText, normal} from './nodes-emulator.js'
 import {antMatch} from './server-policy.js'
 
 /** A number as the database's decimal text (`2078.500000`), or a missing value. */
@@ -95,32 +95,6 @@ function isoInstant(ms: number, micros = 0): string {
 
 /** FastCSV's field: quoted when it holds a quote, comma, CR or LF. */
 const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
-
-/** A date parameter (`2025-08-20T12:00`, `2025-08-21`, space or `T`) as sortable text `yyyy-MM-ddTHH:mm:ss.SSS`. */
-function sortable(value: string): string {
-  const [date, time = ''] = value.replace(' ', 'T').split('T')
-  const [h = '00', m = '00', sf = '00'] = time.split(':')
-  const [sec = '00', fraction = ''] = sf.split('.')
-  return `${date}T${h.padStart(2, '0')}:${m.padStart(2, '0')}:${sec.padStart(2, '0')}.${fraction.padEnd(3, '0').slice(0, 3)}`
-}
-
-function localText(ms: number, zone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${String(ms % 1000).padStart(3, '0')}`
-}
 
 interface Criteria {
   streams: StoredStream[]
@@ -289,7 +263,7 @@ export class DatumService {
       return
     }
     if (aggregation && MINUTE_LEVELS.has(aggregation) && start && end) {
-      if (Date.parse(sortable(end) + 'Z') - Date.parse(sortable(start) + 'Z') > 840 * 3_600_000) {
+      if (Date.parse(normal(end) + 'Z') - Date.parse(normal(start) + 'Z') > 840 * 3_600_000) {
         empty()
         return
       }
@@ -422,7 +396,7 @@ export class DatumService {
   private *streamRows(stream: StoredStream, c: Criteria): Generator<Row> {
     const inRange = (ms: number) => {
       const text = c.local ? localText(ms, stream.zone) : new Date(ms).toISOString().slice(0, 23)
-      return (c.start === undefined || text >= sortable(c.start)) && (c.end === undefined || text < sortable(c.end))
+      return (c.start === undefined || text >= normal(c.start)) && (c.end === undefined || text < normal(c.end))
     }
     if (c.reading) {
       if (stream.reading) yield {kind: 'reading', datum: stream.reading}

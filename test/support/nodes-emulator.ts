@@ -339,15 +339,16 @@ export class NodesService {
   }
 }
 
-/** A date parameter in the sortable form `yyyy-MM-ddTHH:mm:ss.SSS`. */
-function normal(value: string): string {
+/** A date parameter (`2025-08-20T12:00`, `2025-08-21`, space or `T`) in the sortable form `yyyy-MM-ddTHH:mm:ss.SSS`. */
+export function normal(value: string): string {
   const [date, time = ''] = value.replace(' ', 'T').split('T')
   const [h = '00', m = '00', sf = '00'] = time.split(':')
   const [sec = '00', fraction = ''] = sf.split('.')
   return `${date}T${h.padStart(2, '0')}:${m.padStart(2, '0')}:${sec.padStart(2, '0')}.${fraction.padEnd(3, '0').slice(0, 3)}`
 }
 
-function localText(ms: number, zone: string): string {
+/** An instant as local date-time text `yyyy-MM-ddTHH:mm:ss.SSS` in a zone. */
+export function localText(ms: number, zone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone: zone,
