@@ -57,7 +57,7 @@ const lazyAxiosHttp2 = {
 mkdirSync('dist/bundle', {recursive: true})
 await build({
   ...BUNDLE_OPTIONS,
-  entryPoints: ['dist/cli.js'],
+  entryPoints: ['dist/cli/index.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
   plugins: [...bundlePlugins(AXIOS_STUBS), lazyAxiosHttp2],
 })
@@ -75,7 +75,7 @@ if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are n
 installLoader('dist/bundle')
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
-// plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli.ts)
+// plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli/)
 const require = createRequire(import.meta.url)
 const api = Object.keys(await import('../dist/index.js')).sort()
 const all = require('../dist/bundle/s10k-code.cjs')

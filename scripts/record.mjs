@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Last build step, after scripts/bundle.mjs: writes oclif's manifests (the root's and each first-party plugin's
 // in plugins/), records oclif's configuration of the root and of every plugin in package.json's oclif.plugins
-// (dist/bundle/plugins.json, read at start-up by src/recorded-plugins.ts), then trains the code caches on
+// (dist/bundle/plugins.json, read at start-up by src/cli/recorded-plugins.ts), then trains the code caches on
 // runs that use it. A plugin is recorded where Node finds it from the root (node_modules/<name>), as installed.
 import {spawnSync} from 'node:child_process'
 import {readdirSync, realpathSync, writeFileSync} from 'node:fs'

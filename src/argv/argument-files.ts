@@ -7,7 +7,7 @@
  */
 import {resolve} from 'node:path'
 
-import {UsageError} from '../errors.js'
+import {UsageError} from '../command/errors.js'
 
 export type ReadText = (path: string) => string | undefined
 

@@ -1,7 +1,7 @@
 import {homedir} from 'node:os'
 
-import {S10kError} from '../errors.js'
-import {readFileText} from '../io.js'
+import {S10kError} from '../command/errors.js'
+import {readFileText} from '../command/io.js'
 import {expandArgumentFiles} from './argument-files.js'
 import {type GlobalOption, hoistGlobalOptions} from './global-options.js'
 import {resolvePluginPaths} from './plugin-paths.js'

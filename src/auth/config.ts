@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 
-import {ConfigError} from '../errors.js'
-import {ownValue} from '../own.js'
+import {ConfigError} from '../command/errors.js'
+import {ownValue} from '../json/own.js'
 import {isTable, readTomlFile, s10kDir, type TomlTable} from './files.js'
 
 export const DEFAULT_BASE_URL = 'https://data.solarnetwork.net'

@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 
-import {CredentialsError} from '../errors.js'
-import {ownValue} from '../own.js'
+import {CredentialsError} from '../command/errors.js'
+import {ownValue} from '../json/own.js'
 import {isTable, readTomlFile, s10kDir, type TomlTable} from './files.js'
 
 export interface Credentials {

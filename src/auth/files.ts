@@ -3,7 +3,7 @@ import {join} from 'node:path'
 
 import {parse as parseToml} from 'smol-toml'
 
-import {ConfigError} from '../errors.js'
+import {ConfigError} from '../command/errors.js'
 
 export type TomlTable = Record<string, unknown>
 

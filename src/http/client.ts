@@ -5,7 +5,7 @@ import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axi
 
 import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
-import {compactJson, type JsonValue} from '../output/json.js'
+import {compactJson, type JsonValue} from '../json/write.js'
 import {MAX_RESPONSE_BYTES, ResponseDeadline, isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
 import {traceRequest, traceResponse} from './trace.js'
 

@@ -1,8 +1,8 @@
 import type {AxiosResponse} from 'axios'
 
 import type {HttpSettings} from '../auth/config.js'
-import {CredentialsError, RequestError} from '../errors.js'
-import {printableLine} from '../printable.js'
+import {CredentialsError, RequestError} from '../command/errors.js'
+import {printableLine} from '../text/printable.js'
 
 /** The error a connection attempt ends with when it takes longer than the connect timeout (agents.ts). */
 export const CONNECT_TIMEOUT = 'S10K_CONNECT_TIMEOUT'

@@ -1,6 +1,6 @@
 import {json2csv} from 'json-2-csv'
 
-import {printable} from '../printable.js'
+import {printable} from '../text/printable.js'
 import type {Cell, Report} from './report.js'
 
 /**

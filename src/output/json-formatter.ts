@@ -1,4 +1,4 @@
-import {compactJson, prettyJson, prettyJsonList} from './json.js'
+import {compactJson, prettyJson, prettyJsonList} from '../json/write.js'
 import type {RenderContext, Report} from './report.js'
 
 /**

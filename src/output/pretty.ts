@@ -1,5 +1,5 @@
-import {ExitCode, S10kError} from '../errors.js'
-import {printable} from '../printable.js'
+import {ExitCode, S10kError} from '../command/errors.js'
+import {printable} from '../text/printable.js'
 import type {Report} from './report.js'
 
 /**

@@ -1,4 +1,4 @@
-import type {JsonValue} from './json.js'
+import type {JsonValue} from '../json/write.js'
 
 /** A column of a report's table. */
 export interface TableColumn {

@@ -1,10 +1,10 @@
 import {StringDecoder} from 'node:string_decoder'
 
-import {S10kError} from '../errors.js'
+import {S10kError} from '../command/errors.js'
 import {urlForMessage} from '../http/errors.js'
 import type {StreamedAnswer} from '../http/client.js'
-import type {IOStreams} from '../io.js'
-import {printable} from '../printable.js'
+import type {IOStreams} from '../command/io.js'
+import {printable} from '../text/printable.js'
 
 /**
  * What a command returns to have an answer passed to stdout as it arrives (`datum list` CSV and JSON), with

@@ -2,7 +2,7 @@ import {afterEach, beforeEach} from 'node:test'
 
 import {Config, type Command} from '@oclif/core'
 
-import type {IOStreams} from '../../src/io.js'
+import type {IOStreams} from '../../src/command/io.js'
 import {ROOT} from './cli.js'
 
 let config: Promise<Config> | undefined

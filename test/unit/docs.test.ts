@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
 import {ROOT, generateDocs, wrapSynopsis} from '../../scripts/docs.mjs'
-import {synopsis} from '../../src/flags.js'
+import {synopsis} from '../../src/flags/flags.js'
 import {SYNOPSIS} from '../support/seed-outputs.js'
 
 /** The Option and Long Version columns of the seed page's options table. */

@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 
 import {MAX_DEPTH, expandArgumentFiles, tokenizeArgumentFile} from '../../../src/argv/argument-files.js'
 import {hoistGlobalOptions} from '../../../src/argv/global-options.js'
-import {GLOBAL_OPTIONS} from '../../../src/flags.js'
+import {GLOBAL_OPTIONS} from '../../../src/flags/flags.js'
 import {type FlagShape, rewritePicocliOptions} from '../../../src/argv/picocli.js'
 
 const UPDATE_FLAGS: Record<string, FlagShape> = {

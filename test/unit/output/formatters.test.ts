@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
 import {renderCsv} from '../../../src/output/csv.js'
-import {compactJson, jsonString, prettyJson, prettyJsonList} from '../../../src/output/json.js'
+import {compactJson, jsonString, prettyJson, prettyJsonList} from '../../../src/json/write.js'
 import {renderJson} from '../../../src/output/json-formatter.js'
 import {renderTable, wrapLine} from '../../../src/output/pretty.js'
 import {findFormatter, formatterNames, registerFormatter} from '../../../src/output/registry.js'

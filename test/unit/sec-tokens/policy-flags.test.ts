@@ -3,7 +3,7 @@ import {describe, it} from 'node:test'
 
 import {Parser} from '@oclif/core'
 
-import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../src/local-time.js'
+import {parseLocalDateTime, parseTimeZone, toEpochMillis} from '../../../src/time/local-time.js'
 import {type PolicyFlagValues, buildPolicy, policyFlags} from '../../../plugins/sec-tokens/src/policy-flags.js'
 import type {SecurityPolicy} from '../../../plugins/sec-tokens/src/policy.js'
 

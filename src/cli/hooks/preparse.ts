@@ -1,6 +1,6 @@
 import type {Hook} from '@oclif/core'
 
-import {rewritePicocliOptions} from '../argv/picocli.js'
+import {rewritePicocliOptions} from '../../argv/picocli.js'
 
 /**
  * Lets every command take picocli-style options (`-id=X`, `-node 1,2`) for the names it declares, including

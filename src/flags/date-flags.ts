@@ -1,7 +1,7 @@
 /** Date and time-zone options as the Java tool's commands take them, and their conversion to the service's date parameters. */
 import {Flags, type Interfaces} from '@oclif/core'
 
-import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './local-time.js'
+import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from '../time/local-time.js'
 
 export const dateTimeFlag = (aliases: string[], helpValue: string, summary: string): Interfaces.OptionFlag<LocalDateTime | undefined> =>
   Flags.custom<LocalDateTime>({parse: async (input, _context, opt) => parseLocalDateTime(input, opt.name)})({aliases, helpValue, summary})

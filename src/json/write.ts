@@ -5,7 +5,7 @@
  * what printable.ts escapes (DEL, the C1 controls, invisible and reordering characters), which Jackson leaves
  * raw, so that JSON shown on a terminal cannot drive or deceive it either: the same JSON value, written safely.
  */
-import {UNPRINTABLE_SOURCE, unicodeEscape} from '../printable.js'
+import {UNPRINTABLE_SOURCE, unicodeEscape} from '../text/printable.js'
 
 export type JsonValue = string | number | boolean | null | JsonNumber | JsonValue[] | {[key: string]: JsonValue | undefined}
 

@@ -1,5 +1,5 @@
-import {S10kError, UsageError} from './errors.js'
-import {shortNames} from './flags.js'
+import {S10kError, UsageError} from '../command/errors.js'
+import {shortNames} from '../flags/flags.js'
 
 type FlagNames = Parameters<typeof shortNames>[0]
 

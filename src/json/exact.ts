@@ -1,4 +1,4 @@
-import {JsonNumber, type JsonValue} from './output/json.js'
+import {JsonNumber, type JsonValue} from './write.js'
 import {setOwn} from './own.js'
 
 /** Nesting deeper than this is refused: hostile input must not exhaust the stack. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {formatInstantAlt, formatInstantIso, parseInstant} from '../../../src/time.js'
+import {formatInstantAlt, formatInstantIso, parseInstant} from '../../../src/time/instant.js'
 
 const iso = (value: unknown) => formatInstantIso(parseInstant(value)!)
 const alt = (value: unknown) => formatInstantAlt(parseInstant(value)!)

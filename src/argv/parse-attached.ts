@@ -1,6 +1,6 @@
 import type {Interfaces} from '@oclif/core'
 
-import type {FlagShape} from './argv/picocli.js'
+import type {FlagShape} from './picocli.js'
 
 /**
  * A value attached with `=` is always a value, as in picocli: `--description=-n draft` sets the description.

@@ -1,4 +1,4 @@
-import {invalidValue} from './flags.js'
+import {invalidValue} from '../flags/flags.js'
 
 /** A wall-clock date and time, before a time zone places it on the timeline. */
 export interface LocalDateTime {

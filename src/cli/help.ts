@@ -1,8 +1,8 @@
 import {type Command, type CommandHelp, Help} from '@oclif/core'
 
-import {EXIT_CODE_MEANINGS} from './errors.js'
-import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from './flags.js'
-import {loadPluginFormatters} from './hooks/events.js'
+import {EXIT_CODE_MEANINGS} from '../command/errors.js'
+import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from '../flags/flags.js'
+import {loadPluginFormatters} from '../command/events.js'
 
 /** The only ejs tags s10k's and its plugins' help texts use: a value of the help's context, escaped as ejs does. */
 const SIMPLE_TAG = /<%= (config\.bin|command\.id) %>/g

@@ -1,7 +1,7 @@
 import type {Hook} from '@oclif/core'
 
-import {ExitCode} from '../errors.js'
-import {printable} from '../printable.js'
+import {ExitCode} from '../../command/errors.js'
+import {printable} from '../../text/printable.js'
 
 /** Edit distance between two command names (insertions, deletions, substitutions). */
 export function distance(a: string, b: string): number {

@@ -1,9 +1,9 @@
 import {Flags, type Interfaces} from '@oclif/core'
 
-import type {GlobalOption} from './argv/global-options.js'
-import type {FlagShape} from './argv/picocli.js'
-import {UsageError} from './errors.js'
-import {formatterNames} from './output/registry.js'
+import type {GlobalOption} from '../argv/global-options.js'
+import type {FlagShape} from '../argv/picocli.js'
+import {UsageError} from '../command/errors.js'
+import {formatterNames} from '../output/registry.js'
 
 /**
  * Splits a picocli list value on commas with optional spaces around them. Trailing empty items are dropped, as
