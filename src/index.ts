@@ -1,6 +1,6 @@
 /**
  * The library s10k plugins build on: the base command, flag helpers, the signed client, output and errors.
- * The CLI's own wiring (argv pre-processing, hooks, help class) is in cli.ts, which plugins never import.
+ * The CLI's own wiring (argv pre-processing, hooks, help class) is in cli/, which plugins never import.
  */
 // oclif's flag and argument builders come through here, so that plugins share the CLI's one copy of oclif
 export {Args, Flags, type Hook, type Interfaces} from '@oclif/core'
@@ -36,6 +36,7 @@ export {JsonRows, readStreamed, type StreamedResult} from './output/stream.js'
 export {renderTable} from './output/pretty.js'
 export {type ChangeProgress} from './command/progress.js'
 export {printable, printableLine} from './text/printable.js'
+export {eachCsvRow, parseCsv} from './text/csv-parse.js'
 export {formatInstantAlt, formatInstantIso, parseInstant, type Instant} from './time/instant.js'
 export {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, toEpochMillis} from './time/local-time.js'
 export {dateParameter, dateTimeFlag, javaLocalText, timeZoneFlag} from './flags/date-flags.js'

@@ -4,7 +4,7 @@ import {describe, it} from 'node:test'
 import {parseJsonExact} from 's10k'
 import {metadataAtPath, metadataFromPathRows, parseMetadata} from '../../../plugins/nodes/src/metadata.js'
 import {tableRows} from '../../../plugins/nodes/src/nodes.js'
-import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'
+import {parseCsv} from '../../../src/text/csv-parse.js'
 import {MAX_DRAWN_CELLS, renderTable} from '../../../src/output/pretty.js'
 
 describe('bounded inputs and outputs of node metadata', () => {

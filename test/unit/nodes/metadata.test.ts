@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {parseCsv} from '../../../plugins/nodes/src/csv-parse.js'
+import {parseCsv} from '../../../src/text/csv-parse.js'
 import {metadataAtPath, metadataFromPathRows, metadataJson, parseMetadata, pathRows, valueAtPath} from '../../../plugins/nodes/src/metadata.js'
 import {tableRows} from '../../../plugins/nodes/src/nodes.js'
 import {compactJson, javaNumberText, parseJsonExact, prettyJson} from 's10k'

@@ -1,6 +1,5 @@
-import {Flags, PartialResultError, type Report, S10kCommand, commandUsage, displayModeFlag, prettyJson, withShortNames} from 's10k'
+import {Flags, PartialResultError, type Report, S10kCommand, commandUsage, displayModeFlag, parseCsv, prettyJson, withShortNames} from 's10k'
 
-import {parseCsv} from '../../../csv-parse.js'
 import {metadataJson, pathRows, valueAtPath} from '../../../metadata.js'
 import {nodeIdFlag} from '../../../node-flags.js'
 import {findMetadata, rowsReport, tableRows} from '../../../nodes.js'

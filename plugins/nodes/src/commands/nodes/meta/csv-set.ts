@@ -7,12 +7,13 @@ import {
   UsageError,
   commandUsage,
   displayModeFlag,
+  eachCsvRow,
   javaNumberText,
+  parseCsv,
   printableLine,
   withShortNames,
 } from 's10k'
 
-import {eachCsvRow, parseCsv} from '../../../csv-parse.js'
 import {type NodeMetadata, PathRowsReader, metadataAtPath} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
