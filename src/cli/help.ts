@@ -3,6 +3,7 @@ import {type Command, CommandHelp, Help, type Interfaces} from '@oclif/core'
 import {EXIT_CODE_MEANINGS} from '../command/errors.js'
 import {GLOBAL_OPTIONS, displayModeSummary, globalFlags, handbookOrder} from '../flags/flags.js'
 import {loadPluginFormatters} from '../command/events.js'
+import {exitUnknownCommand} from './hooks/command-not-found.js'
 
 /** The only ejs tags s10k's and its plugins' help texts use: a value of the help's context, escaped as ejs does. */
 const SIMPLE_TAG = /<%= (config\.bin|command\.id) %>/g
@@ -74,6 +75,17 @@ export class S10kHelp extends Help {
     const help = super.getCommandHelpClass(command)
     help.render = withoutTemplateWhenSimple(this.config.bin, command.id, help.render)
     return help
+  }
+
+  /** `s10k help nodes lst`: what running `s10k nodes lst` says (one line, exit 2), not oclif's `Command not found`. */
+  override async showHelp(argv: string[]): Promise<void> {
+    const helpWords = new Set(['help', '--help', ...(this.config.pjson.oclif.additionalHelpFlags ?? [])])
+    const words = argv.filter((arg) => !helpWords.has(arg))
+    const end = words.findIndex((arg) => arg.startsWith('-'))
+    // every word before the options names the command or topic, as oclif reads them
+    const subject = (end === -1 ? words : words.slice(0, end)).join(':')
+    if (subject && !this.config.findCommand(subject) && !this.config.findTopic(subject)) exitUnknownCommand(this.config, subject)
+    return super.showHelp(argv)
   }
 
   override async showRootHelp(): Promise<void> {
