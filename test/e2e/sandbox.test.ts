@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync} from 'node:fs'
 import {createServer, type AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -53,6 +53,7 @@ describe('npm run emulator', () => {
   it("with --port, uses a HOME of that port's own, lists every plugin's examples, and serves what the docs show", async () => {
     const port = await freePort()
     const home = join(ROOT, '.sandbox', `port-${port}`)
+    const sandboxExisted = existsSync(join(ROOT, '.sandbox'))
     const shared = join(ROOT, '.sandbox', '.s10k', 'config')
     const before = existsSync(shared) ? readFileSync(shared, 'utf8') : undefined
     const child = spawn(process.execPath, [...SANDBOX, '--port', String(port)], {cwd: ROOT})
@@ -96,6 +97,8 @@ describe('npm run emulator', () => {
       child.removeAllListeners('exit')
       child.kill('SIGKILL')
       rmSync(home, {recursive: true, force: true})
+      // .sandbox/ too, if this test made it and nothing else has been put in it since
+      if (!sandboxExisted && readdirSync(join(ROOT, '.sandbox')).length === 0) rmdirSync(join(ROOT, '.sandbox'))
     }
   })
 })
