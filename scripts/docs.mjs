@@ -171,9 +171,14 @@ export function commandPage({manifest, output}) {
       aliasLine(manifest),
       '## Options',
       optionRows(own),
-      '## Global options',
-      'These may also be written before the command (`s10k -P home -n ' + words(manifest.id) + ' ...`), as in the Java tool.',
-      optionRows(global),
+      // a command without the global options (`version`) has no section for them
+      ...(Object.keys(global).length > 0
+        ? [
+            '## Global options',
+            'These may also be written before the command (`s10k -P home -n ' + words(manifest.id) + ' ...`), as in the Java tool.',
+            optionRows(global),
+          ]
+        : []),
       ...(output ? ['## Output', output] : []),
       '## Examples',
       examples(manifest),

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run emulator [-- --port N] [-- --home DIR] [-- --datum-rows N]`: the SolarUser and SolarQuery emulator in
 // the foreground, seeded with the handbook's example tokens, nodes and datum streams (the generated stream
-// bulk/1 with N rows, 1,000,000 by default), and a HOME (default .sandbox/ in this folder, kept between runs) whose
-// ~/.s10k files point s10k at it. Prints what to paste into another terminal; Ctrl-C stops it.
+// bulk/1 with N rows, 1,000,000 by default), and a HOME (default .sandbox/ in this folder, .sandbox/port-N/ for
+// another port; kept between runs) whose ~/.s10k files point s10k at it. Prints what to paste into another terminal; Ctrl-C stops it.
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -13,13 +13,14 @@ import {supportedNodes} from './nodes.mjs'
 import {SolarUserEmulator} from '../test/support/emulator.ts'
 import {exampleStreams} from '../test/support/datum-fixtures.ts'
 import {CALLER, exampleTokens} from '../test/support/fixtures.ts'
-import {exampleNodes} from '../test/support/nodes-fixtures.ts'
+import {sandboxNodes} from '../test/support/nodes-fixtures.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const DEFAULT_PORT = 9081
 const {values} = parseArgs({
   options: {
-    port: {type: 'string', default: '9081'},
-    home: {type: 'string', default: join(ROOT, '.sandbox')},
+    port: {type: 'string', default: String(DEFAULT_PORT)},
+    home: {type: 'string'},
     'datum-rows': {type: 'string', default: '1000000'},
   },
 })
@@ -34,23 +35,25 @@ if (!Number.isSafeInteger(rows) || rows < 0) {
   process.stderr.write(`--datum-rows must be a number of rows, not ${values['datum-rows']}\n`)
   process.exit(2)
 }
-const home = resolve(values.home)
+// another port gets a HOME of its own, so that the default one never points at an emulator that was stopped
+const home = resolve(values.home ?? (port === DEFAULT_PORT ? join(ROOT, '.sandbox') : join(ROOT, '.sandbox', `port-${port}`)))
 // the first line of the files it writes: a file without it is someone's own, never overwritten
 const MARK = '# written by npm run emulator (scripts/sandbox.mjs), which rewrites this file on each start\n'
 // the default HOME is the script's own, written by earlier versions without the mark
-const ownHome = home === resolve(ROOT, '.sandbox')
+const ownHome = values.home === undefined
 const files = ['config', 'credentials'].map((name) => join(home, '.s10k', name))
 for (const file of files) {
   if (ownHome || !existsSync(file) || readFileSync(file, 'utf8').startsWith(MARK)) continue
   process.stderr.write(`${file} exists and was not written by npm run emulator; not overwriting it (choose another --home)\n`)
   process.exit(2)
 }
-const emulator = new SolarUserEmulator(exampleTokens(), exampleNodes(), exampleStreams(rows))
+const emulator = new SolarUserEmulator(exampleTokens(), sandboxNodes(), exampleStreams(rows))
 let url
 try {
   url = await emulator.start(port)
 } catch (error) {
-  process.stderr.write(`Cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message} (choose another with: npm run emulator -- --port N)\n`)
+  const reason = error.code === 'EADDRINUSE' ? 'the port is in use, perhaps by another npm run emulator' : (error.code ?? error.message)
+  process.stderr.write(`Cannot listen on 127.0.0.1:${port}: ${reason} (stop it, or choose another port: npm run emulator -- --port N)\n`)
   process.exit(1)
 }
 mkdirSync(join(home, '.s10k'), {recursive: true, mode: 0o700})
@@ -72,6 +75,9 @@ process.stdout.write(
     '',
     `  HOME='${home}' ${bin} sec-tokens list`,
     `  HOME='${home}' ${bin} sec-tokens update -id kF67p6g30eUXQICUgzQf -node 107,164 -source '/REGION2/**'`,
+    `  HOME='${home}' ${bin} nodes list`,
+    `  HOME='${home}' ${bin} nodes sources --node-id 101 --instantaneous watts --accumulating wattHours --min-date 2025-08-01`,
+    `  HOME='${home}' ${bin} nodes meta csv-get --node-id 101 --path /pm/cpd/schedule`,
     `  HOME='${home}' TZ=Pacific/Auckland ${bin} datum list --node-id 101 --source-id con/1 --min-date 2025-08-21 --max-date 2025-08-22 --aggregation Hour`,
     `  HOME='${home}' ${bin} datum stream list --node-id 101`,
     `  HOME='${home}' ${bin} datum list -stream 99999999-0000-4000-8000-000000000001 -mode CSV > bulk.csv`,

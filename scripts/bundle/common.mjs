@@ -75,7 +75,9 @@ export function installLoader(bundleDir) {
 export function trainCaches(bundleDir, runs) {
   for (const node of new Set([process.execPath, ...supportedNodes().map((n) => n.bin)])) {
     const args = [here('train.cjs'), bundleDir, ...(runs ? [JSON.stringify(runs)] : [])]
-    const train = spawnSync(node, args, {stdio: 'inherit'})
+    // stdout a pipe even when the build runs at a terminal, where help would be coloured and not what training expects
+    const train = spawnSync(node, args, {stdio: ['ignore', 'pipe', 'inherit']})
+    process.stdout.write(train.stdout)
     if (train.status !== 0) throw new Error(`code cache training failed on ${node}`)
   }
 }

@@ -22,6 +22,7 @@ export {execute}
 export {default as preparseHook} from './hooks/preparse.js'
 export {default as pluginsPreinstallHook} from './hooks/plugins-preinstall.js'
 export {default as commandNotFoundHook} from './hooks/command-not-found.js'
+export {default as finallyHook} from './hooks/finally.js'
 export {S10kHelp} from './help.js'
 
 /** The core's own commands (oclif's explicit command strategy): `s10k version`. */

@@ -146,7 +146,15 @@ export class SolarUserEmulator {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
-    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve))
+    const server = this.server
+    // a port in use rejects, for the caller to report, instead of an unhandled 'error' event
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
     const address = this.server.address() as AddressInfo
     return `http://${host}:${address.port}`
   }

@@ -59,3 +59,33 @@ export function exampleNodes(): StoredNode[] {
     },
   ]
 }
+
+/**
+ * The nodes `npm run emulator` serves: the handbook's, with what its other examples assume is there too. Node 101
+ * also holds the schedule `nodes meta csv-get --path /pm/cpd/schedule` shows (as `csv-set` stores it), and its
+ * con/1, con/pcm and gen/1 sources the property names of their datum streams, with data in August 2025, for
+ * `nodes sources --node-id 101 --instantaneous watts --accumulating wattHours --min-date 2025-08-01`.
+ */
+export function sandboxNodes(): StoredNode[] {
+  const nodes = exampleNodes()
+  const node = nodes.find((n) => n.id === 101)
+  if (!node?.metadata || !node.sources) throw new Error('the handbook fixtures have no node 101 with metadata and sources')
+  node.metadata.meta.pm = {
+    cpd: {
+      schedule: [
+        ['Month', 'Day', 'Weekday', 'Time', 'cpdPeriodActive'],
+        ['Jan-Apr,Oct-Dec', '', '', '', '0'],
+        ['May-Sep', '', '', '', '1'],
+      ],
+    },
+  }
+  for (const source of node.sources) {
+    if (!['con/1', 'con/pcm', 'gen/1'].includes(source.sourceId)) continue
+    Object.assign(source, {
+      times: [t('2025-08-21T00:00:12.345Z'), t('2025-08-21T00:01:12Z')],
+      i: ['watts', 'current', 'voltage', 'frequency'],
+      a: ['wattHours'],
+    })
+  }
+  return nodes
+}

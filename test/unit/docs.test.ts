@@ -43,6 +43,14 @@ describe('generated docs', () => {
     )
   })
 
+  it('give every command an example, and a Global options section only to commands that take them', async () => {
+    for (const [path, content] of await generateDocs()) {
+      if (!path.startsWith('docs/')) continue
+      assert.match(content, /\n## Examples\n\n(.+\n\n)?```sh\n\S/, `${path} has no example`)
+      assert.doesNotMatch(content, /## Global options\n\n[^|]*\n\nNo options of its own\./, `${path} has an empty Global options section`)
+    }
+  })
+
   it('list every option row of the seed page for sec-tokens update', () => {
     const page = readFileSync(join(ROOT, 'docs', 'commands', 'sec-tokens-update.md'), 'utf8')
     for (const [short, long] of SEED_ROWS) {

@@ -6,6 +6,13 @@ export default class Version extends Command {
 
   static override description = 'Prints the version number alone, such as 0.1.0, as the Java tool does; --version adds the platform and Node version.'
 
+  static output = 'The version number and a newline, such as `0.1.0`.'
+
+  static override examples = [
+    {description: 'Show the version number:', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'Show the version with the platform and Node version:', command: '<%= config.bin %> --version'},
+  ]
+
   async run(): Promise<void> {
     await this.parse(Version)
     process.stdout.write(`${this.config.version}\n`)

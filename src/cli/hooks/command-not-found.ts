@@ -1,4 +1,4 @@
-import type {Hook} from '@oclif/core'
+import {Errors, type Hook, type Interfaces} from '@oclif/core'
 
 import {ExitCode} from '../../command/errors.js'
 import {printable} from '../../text/printable.js'
@@ -25,16 +25,47 @@ export function closest(typed: string, ids: readonly string[]): string | undefin
 }
 
 /**
- * An unknown command: one line in s10k's style, with spaces as users type commands, the closest command
- * suggested, exit 2 (a usage error).
+ * The Java tool's command groups that s10k does not have yet (SolarNetwork/sn-cli, app's SnCliTool and each
+ * group's @Command), with the aliases picocli accepts for them; README's "Command groups" table lists them.
  */
-const hook: Hook.CommandNotFound = async function ({id}) {
+export const JAVA_ONLY_GROUPS: ReadonlyArray<{group: string; aliases: readonly string[]}> = [
+  {group: 'cloud-integrations', aliases: ['c2c']},
+  {group: 'datum imports', aliases: ['datum import', 'datum imp']},
+  {group: 'flux', aliases: []},
+  {group: 'instructions', aliases: ['instr']},
+  {group: 'nodes certificates', aliases: ['nodes certs']},
+]
+
+/** The Java tool's group that a command typed as `words` belongs to, if s10k does not have it yet. */
+export function javaOnlyGroup(words: string): string | undefined {
+  return JAVA_ONLY_GROUPS.find(({group, aliases}) => [group, ...aliases].some((name) => words === name || words.startsWith(`${name} `)))?.group
+}
+
+/**
+ * What s10k says of a command it does not have (`id` as oclif gives it, `nodes:lst`): one line, with spaces as
+ * users type commands, naming the Java tool's group when it is one s10k does not have yet, or else the closest
+ * command.
+ */
+export function unknownCommandMessage(config: Interfaces.Config, id: string): string {
   const words = (name: string): string => name.replaceAll(':', ' ')
-  const visible = this.config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...c.aliases.filter((a) => !c.hiddenAliases.includes(a))])
+  const java = javaOnlyGroup(words(id))
+  if (java) {
+    return `${words(id)}: the Java tool's ${java} commands are not available in s10k yet; use the Java s10k tool for them (see: ${config.bin} --help for what s10k has)`
+  }
+  const visible = config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...c.aliases.filter((a) => !c.hiddenAliases.includes(a))])
   const suggestion = closest(id, visible)
   const hint = suggestion ? ` Did you mean ${words(suggestion)}?` : ''
-  process.stderr.write(printable(`Unknown command: ${words(id)}.${hint} (see: ${this.config.bin} --help)\n`))
-  this.exit(ExitCode.usage)
+  return `Unknown command: ${words(id)}.${hint} (see: ${config.bin} --help)`
+}
+
+/** Ends the run with the unknown-command line on stderr, exit 2 (a usage error). */
+export function exitUnknownCommand(config: Interfaces.Config, id: string): never {
+  process.stderr.write(printable(`${unknownCommandMessage(config, id)}\n`))
+  Errors.exit(ExitCode.usage)
+}
+
+const hook: Hook.CommandNotFound = async function ({id}) {
+  exitUnknownCommand(this.config, id)
 }
 
 export default hook
