@@ -5,7 +5,6 @@ import {
   compactJson,
   NotSent,
   type Report,
-  S10kError,
   type SolarClient,
   formatInstantAlt,
   formatInstantIso,
@@ -35,19 +34,10 @@ export interface UserNode {
   zone?: string
 }
 
-/** `results` of a filter-results answer (or the answer itself when it is a list); anything else is an error. */
-function results(data: unknown, answer: string): unknown[] {
-  if (data === undefined || data === null) return []
-  const list = Array.isArray(data) ? data : isObject(data) ? (data.results ?? []) : undefined
-  if (!Array.isArray(list)) throw new S10kError(`The service's answer to ${answer} is not a list of results`)
-  return list
-}
-
 /** The user's nodes (`GET /solaruser/api/v1/sec/nodes`); an element without a numeric ID is skipped, as in Java. */
 export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
-  const data = await client.request({method: 'GET', path: NODES_PATH})
   const nodes: UserNode[] = []
-  for (const item of results(data, `GET ${NODES_PATH}`)) {
+  for (const item of await client.results({method: 'GET', path: NODES_PATH}, {orList: true})) {
     if (!isObject(item)) continue
     const node = isObject(item.node) ? item.node : {}
     const id = typeof item.id === 'number' ? item.id : typeof node.id === 'number' ? node.id : undefined
@@ -76,8 +66,8 @@ export function userNodesReport(nodes: readonly UserNode[]): Report {
 
 /** The node IDs the token may read (`GET /solarquery/api/v1/sec/nodes`): numbers only, without repeats. */
 export async function findNodeIds(client: SolarClient): Promise<number[]> {
-  const data = await client.request({method: 'GET', path: QUERY_NODES_PATH})
-  return [...new Set(results(data, `GET ${QUERY_NODES_PATH}`).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)))]
+  const ids = await client.results({method: 'GET', path: QUERY_NODES_PATH}, {orList: true})
+  return [...new Set(ids.filter((n): n is number => typeof n === 'number' && Number.isInteger(n)))]
 }
 
 export function nodeIdsReport(ids: readonly number[]): Report {
@@ -98,8 +88,7 @@ export interface NodeSource {
 /** Node and source ID pairs (`GET /solarquery/api/v1/sec/nodes/sources`), in the service's order. */
 export async function findSources(client: SolarClient, query: ReadonlyArray<readonly [string, string]>): Promise<NodeSource[]> {
   const path = `${QUERY_NODES_PATH}/sources`
-  const data = await client.request({method: 'GET', path, query})
-  return results(data, `GET ${path}`).flatMap((item) =>
+  return (await client.results({method: 'GET', path, query}, {orList: true})).flatMap((item) =>
     isObject(item) && typeof item.nodeId === 'number' && item.nodeId !== 0 && typeof item.sourceId === 'string' && item.sourceId.trim() !== ''
       ? [{nodeId: item.nodeId, sourceId: item.sourceId}]
       : [],
@@ -128,14 +117,17 @@ export async function findMetadata(client: SolarClient, nodeIds: readonly number
   const query: [string, string][] = [['nodeIds', nodeIds.join(',')]]
   if (filter !== undefined && filter.trim() !== '') query.push(['metadataFilter', filter])
   const answer = `GET ${META_PATH}`
-  const data = await client.request({
-    method: 'GET',
-    path: META_PATH,
-    query,
-    subject: nodeIds.length === 1 ? nodeSubject(nodeIds[0]) : `nodes ${nodeIds.join(', ')}`,
-    parse: parseJsonExact,
-  })
-  return results(data, answer).flatMap((item) => {
+  const found = await client.results(
+    {
+      method: 'GET',
+      path: META_PATH,
+      query,
+      subject: nodeIds.length === 1 ? nodeSubject(nodeIds[0]) : `nodes ${nodeIds.join(', ')}`,
+      parse: parseJsonExact,
+    },
+    {orList: true},
+  )
+  return found.flatMap((item) => {
     if (!isObject(item)) return []
     const id = item.nodeId instanceof JsonNumber ? Number(item.nodeId.text) : undefined
     if (id === undefined || !Number.isSafeInteger(id)) return []

@@ -5,6 +5,7 @@ import {
   type Report,
   S10kError,
   type SolarClient,
+  describeJson,
   formatInstantAlt,
   formatInstantIso,
   parseInstant,
@@ -63,10 +64,7 @@ export function checkToken(value: unknown, answer: string): SecurityToken {
 }
 
 /** A value from the service, short, for a message. */
-function describeValue(value: unknown): string {
-  const text = (JSON.stringify(value) as string | undefined) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 40)}...` : text
-}
+const describeValue = (value: unknown): string => describeJson(value, 40)
 
 /** What display needs of a token, read once: its policy as the Java tool reads it, and when it was created. */
 interface ParsedToken {
@@ -142,10 +140,6 @@ export interface TokenFilter {
   active?: boolean
 }
 
-interface FilterResults {
-  results?: unknown
-}
-
 /** How the service's refusals name a token. */
 const subject = (id: string): string => `security token ${id}`
 
@@ -154,15 +148,8 @@ export async function findTokens(client: SolarClient, filter: TokenFilter): Prom
   if (filter.identifiers?.length) query.push(['identifiers', filter.identifiers.join(',')])
   if (filter.active !== undefined) query.push(['active', String(filter.active)])
   if (filter.types?.length) query.push(['tokenTypes', filter.types.join(',')])
-  const data = await client.request({method: 'GET', path: `${TOKENS_PATH}/find`, query})
-  const answer = `GET ${TOKENS_PATH}/find`
-  if (data === undefined) return []
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeValue(data)}`)
-  const {results} = data as FilterResults
-  if (results === undefined || results === null) return []
-  if (!Array.isArray(results)) throw new S10kError(`The service's answer to ${answer} has results that are not a list: ${describeValue(results)}`)
-  return results.map((token) => checkToken(token, answer))
+  const path = `${TOKENS_PATH}/find`
+  return (await client.results({method: 'GET', path, query})).map((token) => checkToken(token, `GET ${path}`))
 }
 
 export async function findToken(client: SolarClient, id: string): Promise<SecurityToken | undefined> {
