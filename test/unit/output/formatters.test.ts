@@ -126,6 +126,11 @@ describe('CSV', () => {
     assert.equal(renderCsv({...report([]), headerless: true, rows: [[cell, '\t']]}, false), `"${cell}",\t\r\n`)
   })
 
+  it('writes a headerless table row by row, each as long as it is, quoted as FastCSV quotes', () => {
+    const rows = [['Month', 'Day'], ['#x', 'a,b', 'say "hi"'], [], [undefined], ['#y'], ['1', '2']]
+    assert.equal(renderCsv({...report([]), headerless: true, rows}, false), 'Month,Day\r\n"#x","a,b","say ""hi"""\r\n\r\n\r\n"#y"\r\n1,2\r\n')
+  })
+
   it('writes a header, CRLF after every record, and empty cells as nothing', () => {
     assert.equal(renderCsv(report([['a', '1', undefined]])), 'Token ID,User ID,Policy\r\na,1,\r\n')
   })
