@@ -15,7 +15,7 @@ import {findFormatter} from '../output/registry.js'
 import type {Report} from '../output/report.js'
 import {StreamState, type StreamedResult, writeStreamed} from '../output/stream.js'
 import {protectAttachedValues, unprotectingFlags} from '../argv/parse-attached.js'
-import {toUsageError} from '../argv/parse-errors.js'
+import {checkOptionUses, toUsageError} from '../argv/parse-errors.js'
 import {ChangeProgress} from './progress.js'
 import {printable} from '../text/printable.js'
 import {registerSecret} from '../auth/secrets.js'
@@ -128,6 +128,7 @@ export abstract class S10kCommand extends Command {
     try {
       // picocli's long forms first, so that a value attached with `=` is seen as one (`--name=-x` is a value)
       const long = rewritePicocliOptions(argv, flags)
+      checkOptionUses(long, flags)
       const parsed = await super.parse(
         {...input, flags: unprotectingFlags(input.flags), baseFlags: unprotectingFlags(input.baseFlags)},
         protectAttachedValues(long, flags as Record<string, FlagShape>),
