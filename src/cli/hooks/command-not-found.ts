@@ -25,11 +25,21 @@ export function closest(typed: string, ids: readonly string[]): string | undefin
 }
 
 /**
+ * Words after a command that takes no arguments are unexpected arguments, as the command itself would say.
  * An unknown command: one line in s10k's style, with spaces as users type commands, the closest command
  * suggested, exit 2 (a usage error).
  */
 const hook: Hook.CommandNotFound = async function ({id}) {
   const words = (name: string): string => name.replaceAll(':', ' ')
+  // `sec-tokens list extra`: a command that takes no such argument, not an unknown command
+  const typed = id.split(':')
+  for (let n = typed.length - 1; n > 0; n--) {
+    if (!this.config.findCommand(typed.slice(0, n).join(':'))) continue
+    const extra = typed.slice(n)
+    const reason = `Unexpected argument${extra.length === 1 ? '' : 's'}: ${extra.join(', ')}`
+    process.stderr.write(printable(`${reason} (see: ${this.config.bin} ${typed.slice(0, n).join(' ')} --help)\n`))
+    this.exit(ExitCode.usage)
+  }
   const visible = this.config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...c.aliases.filter((a) => !c.hiddenAliases.includes(a))])
   const suggestion = closest(id, visible)
   const hint = suggestion ? ` Did you mean ${words(suggestion)}?` : ''
