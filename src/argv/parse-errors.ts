@@ -5,7 +5,7 @@ import {shortNames} from '../flags/flags.js'
 import type {FlagShape} from './picocli.js'
 
 /** A flag as these checks read it: its names, kind, and the rules oclif's validation applies. */
-export type CheckedFlag = Omit<FlagShape, 'type'> & {type: string; multiple?: boolean; required?: boolean; exclusive?: readonly string[]}
+export type CheckedFlag = FlagShape & {multiple?: boolean; required?: boolean; exclusive?: readonly string[]}
 type Flags = Readonly<Record<string, CheckedFlag>>
 
 /**
@@ -66,9 +66,8 @@ export function checkOptionUses(argv: readonly string[], flags: Flags): void {
     if (!flags[name].multiple && used.has(name)) throw new UsageError(`Option ${optionName(name, flags)} can only be given once`)
     used.add(name)
     if (eq !== -1) continue
-    const value = argv[i + 1]
     // a value that names one of the command's options is taken for a missing value, as oclif does
-    if (value === undefined || namedFlag(value, flags) !== undefined) {
+    if (i + 1 === argv.length || namedFlag(argv[i + 1], flags) !== undefined) {
       throw new UsageError(`Missing value for option ${optionName(name, flags)} (attach a value that starts with - with =, as in --${name}=-x)`)
     }
     i++
