@@ -47,7 +47,8 @@ export interface StreamedAnswer {
 export function filterResults(data: unknown, answer: string, orList: boolean): unknown[] {
   if (data === undefined || data === null) return []
   if (orList && Array.isArray(data)) return data
-  if (typeof data !== 'object' || Array.isArray(data)) throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeJson(data, 40)}`)
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeJson(data, 40)}`)
   const results = ownValue(data as Record<string, unknown>, 'results')
   if (results === undefined || results === null) return []
   if (!Array.isArray(results)) throw new S10kError(`The service's answer to ${answer} has results that are not a list: ${describeJson(results, 40)}`)

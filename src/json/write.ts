@@ -120,7 +120,14 @@ export function prettyJsonList(values: readonly JsonValue[]): string {
  * what JSON cannot hold is shown as JavaScript writes it (`undefined`), a date as its ISO text.
  */
 export function describeJson(value: unknown, max = Number.POSITIVE_INFINITY): string {
-  const text = value instanceof Date ? jsonString(value.toISOString()) : isJson(value) ? compactJson(value) : String(value)
+  const text =
+    value instanceof Date
+      ? jsonString(value.toISOString())
+      : isJson(value)
+        ? compactJson(value)
+        : value === undefined || typeof value === 'bigint'
+          ? `${value}`
+          : Object.prototype.toString.call(value)
   return text.length > max ? `${text.slice(0, max)}...` : text
 }
 

@@ -12,10 +12,16 @@ const EOL = '\r\n'
  */
 export function renderCsv(report: Report, escape = true): string {
   const text = escape ? printable : (cell: string): string => cell
-  if (!report.headerless) return csvText(report.rows, report.columns.length, text, report.columns.map((c) => c.title))
+  if (!report.headerless)
+    return csvText(
+      report.rows,
+      report.columns.length,
+      text,
+      report.columns.map((c) => c.title),
+    )
   // a headerless table's rows each keep their own length: each run of rows of one length is written at once
   let out = ''
-  for (let start = 0; start < report.rows.length; ) {
+  for (let start = 0; start < report.rows.length;) {
     const width = report.rows[start].length
     let end = start + 1
     while (end < report.rows.length && report.rows[end].length === width) end++

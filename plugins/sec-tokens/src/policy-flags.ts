@@ -61,9 +61,7 @@ export const policyFlags = {
     description: `${oneOf(LOCATION_PRECISIONS)} (case-insensitive)`,
   }),
   'expiration-date': dateTimeFlag(['exp'], '<expirationDate>', 'an expiration date for the token, like 2020-10-30 or 2020-10-30T12:45'),
-  'time-zone': timeZoneFlag(
-    'a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
-  ),
+  'time-zone': timeZoneFlag('a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC'),
   'refresh-allowed': Flags.boolean({char: 'r', summary: 'allow signing keys for the token to be refreshed'}),
 }
 

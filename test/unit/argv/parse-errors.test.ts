@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {Args, Errors, Flags, Parser} from '@oclif/core'
+import {Args, Errors, Flags, type Interfaces, Parser} from '@oclif/core'
 
 import {checkOptionUses, toUsageError} from '../../../src/argv/parse-errors.js'
 import {UsageError} from '../../../src/command/errors.js'
@@ -18,7 +18,7 @@ const flags = {
 }
 
 /** The one line s10k gives for the error oclif's parser throws on `argv`. */
-async function reason(argv: string[], options: {args?: Record<string, ReturnType<typeof Args.string>>; strict?: boolean} = {}): Promise<string> {
+async function reason(argv: string[], options: {args?: Interfaces.ArgInput; strict?: boolean} = {}): Promise<string> {
   try {
     await Parser.parse(argv, {flags, args: options.args ?? {}, strict: options.strict ?? true})
   } catch (error) {
@@ -40,7 +40,10 @@ describe("oclif's parse errors, read from their fields", () => {
   })
 
   it('names missing arguments', async () => {
-    assert.equal(await reason(['--identifier', 'X', '-t', 'User'], {args: {content: Args.string({required: true})}}), 'Missing required argument: <content>')
+    assert.equal(
+      await reason(['--identifier', 'X', '-t', 'User'], {args: {content: Args.string({required: true})}}),
+      'Missing required argument: <content>',
+    )
   })
 
   it('names missing options and exclusive pairs with their picocli names, sorted and once each', async () => {
@@ -59,9 +62,11 @@ describe("oclif's parse errors, read from their fields", () => {
 })
 
 describe('options given twice or without a value', () => {
-  const check = (...argv: string[]) => () => {
-    checkOptionUses(argv, flags)
-  }
+  const check =
+    (...argv: string[]) =>
+    () => {
+      checkOptionUses(argv, flags)
+    }
 
   it('refuses a single-value option given twice, by any of its names', () => {
     assert.throws(check('--identifier', 'X', '--id=Y'), {message: 'Option --identifier (-id) can only be given once'})

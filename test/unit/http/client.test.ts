@@ -66,7 +66,11 @@ describe('filter results', () => {
   })
 
   it('says in one line, with the value cut short, what is wrong with any other shape', () => {
-    assert.throws(() => filterResults('x'.repeat(50), answer, true), {message: `The service's answer to ${answer} is not a list of results: "${'x'.repeat(39)}...`})
-    assert.throws(() => filterResults({results: 'all'}, answer, true), {message: `The service's answer to ${answer} has results that are not a list: "all"`})
+    assert.throws(() => filterResults('x'.repeat(50), answer, true), {
+      message: `The service's answer to ${answer} is not a list of results: "${'x'.repeat(39)}...`,
+    })
+    assert.throws(() => filterResults({results: 'all'}, answer, true), {
+      message: `The service's answer to ${answer} has results that are not a list: "all"`,
+    })
   })
 })

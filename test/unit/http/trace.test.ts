@@ -15,6 +15,9 @@ describe('--http-trace redaction', () => {
   })
 
   it('hides the signature of an Authorization header', () => {
-    assert.equal(redactAuthorization('SNWS2 Credential=T,SignedHeaders=host,Signature=0a1B'), 'SNWS2 Credential=T,SignedHeaders=host,Signature=<redacted>')
+    assert.equal(
+      redactAuthorization('SNWS2 Credential=T,SignedHeaders=host,Signature=0a1B'),
+      'SNWS2 Credential=T,SignedHeaders=host,Signature=<redacted>',
+    )
   })
 })
