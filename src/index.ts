@@ -31,7 +31,7 @@ export {JsonNumber, compactJson, describeJson, jsonString, prettyJson, prettyJso
 export {AGGREGATIONS} from './flags/aggregations.js'
 export {findFormatter, formatterNames, registerFormatter} from './output/registry.js'
 export {ownValue, setOwn} from './json/own.js'
-export type {Cell, Formatter, RenderContext, Report, TableColumn} from './output/report.js'
+export {reportOf, type Cell, type Formatter, type RenderContext, type Report, type ReportShape, type TableColumn} from './output/report.js'
 export {JsonRows, readStreamed, type StreamedResult} from './output/stream.js'
 export {renderTable} from './output/pretty.js'
 export {type ChangeProgress} from './command/progress.js'

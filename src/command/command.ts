@@ -201,7 +201,7 @@ export abstract class S10kCommand extends Command {
     const mode = this.globals?.['display-mode'] ?? 'PRETTY'
     const formatter = findFormatter(mode)
     if (!formatter) throw new S10kError(`No formatter for display mode ${mode}`, ExitCode.usage)
-    if (result.list && result.items.length === 0) {
+    if (result.list && (result.count ?? result.items.length) === 0) {
       if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }

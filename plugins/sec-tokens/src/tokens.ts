@@ -10,6 +10,7 @@ import {
   formatInstantIso,
   parseInstant,
   prettyJson,
+  reportOf,
 } from 's10k'
 
 import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
@@ -110,28 +111,29 @@ const CREATE_COLUMNS = ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type'
 /** Tokens for display; `withSecret` gives the layout of `create`, which shows the secret once. */
 export function tokenReport(tokens: readonly SecurityToken[], options: {list: boolean; withSecret?: boolean}): Report {
   const titles = options.withSecret ? CREATE_COLUMNS : LIST_COLUMNS
-  const parsed = tokens.map((token) => parse(token))
-  const rows = parsed.map((p) => {
-    const {token, policy} = p
-    const cells: Record<string, string | undefined> = {
-      'Token ID': token.id,
-      'Token Secret': token.authSecret,
-      Created: createdText(p, formatInstantIso),
-      'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
-      Type: token.type,
-      Status: token.status,
-      Name: token.name,
-      Description: token.description,
-      Policy: policy ? prettyJson(policyJson(policy)) : undefined,
-    }
-    return titles.map((t) => cells[t] ?? undefined)
-  })
-  return {
-    columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
-    rows,
-    items: parsed.map((p) => json(p)),
-    list: options.list,
-  }
+  return reportOf(
+    tokens.map((token) => parse(token)),
+    {
+      columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
+      row: (p) => {
+        const {token, policy} = p
+        const cells: Record<string, string | undefined> = {
+          'Token ID': token.id,
+          'Token Secret': token.authSecret,
+          Created: createdText(p, formatInstantIso),
+          'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
+          Type: token.type,
+          Status: token.status,
+          Name: token.name,
+          Description: token.description,
+          Policy: policy ? prettyJson(policyJson(policy)) : undefined,
+        }
+        return titles.map((t) => cells[t] ?? undefined)
+      },
+      json: (p) => json(p),
+      list: options.list,
+    },
+  )
 }
 
 export interface TokenFilter {

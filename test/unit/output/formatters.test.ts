@@ -6,7 +6,7 @@ import {compactJson, jsonString, prettyJson, prettyJsonList} from '../../../src/
 import {renderJson} from '../../../src/output/json-formatter.js'
 import {renderTable, wrapLine} from '../../../src/output/pretty.js'
 import {findFormatter, formatterNames, registerFormatter} from '../../../src/output/registry.js'
-import type {Report} from '../../../src/output/report.js'
+import {type Report, reportOf} from '../../../src/output/report.js'
 
 const POLICY = {nodeIds: [107, 164], sourceIds: ['/REGION2/**']}
 
@@ -183,5 +183,30 @@ describe('formatter registry', () => {
       ),
       'a\nb',
     )
+  })
+})
+
+describe('reports built for the display mode asked for', () => {
+  it('builds the table rows only for PRETTY and CSV, the JSON values only for JSON, each once', () => {
+    const built: string[] = []
+    const shown = reportOf([1, 2], {
+      columns: [{title: 'N'}],
+      row: (n) => {
+        built.push(`row ${n}`)
+        return [String(n)]
+      },
+      json: (n) => {
+        built.push(`json ${n}`)
+        return n
+      },
+      list: true,
+    })
+    assert.equal(shown.count, 2)
+    assert.deepEqual(built, [])
+    assert.equal(renderJson(shown, {terminal: false}), '[1,2]\n')
+    assert.deepEqual(built, ['json 1', 'json 2'])
+    assert.equal(renderCsv(shown), 'N\r\n1\r\n2\r\n')
+    renderCsv(shown)
+    assert.deepEqual(built, ['json 1', 'json 2', 'row 1', 'row 2'])
   })
 })
