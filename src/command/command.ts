@@ -22,9 +22,10 @@ import {registerSecret, secretFromOptions} from '../auth/secrets.js'
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
-/** A one-line result written to stdout as it is (`Security token deleted.`). */
+/** A one-line result written to stdout as it is (`Security token deleted.`), then the report, if any, by display mode. */
 export interface Message {
   message: string
+  report?: Report
 }
 
 /** What a command's `run()` returns: data for the formatters, a line of text, an answer to stream, or nothing to show. */
@@ -184,6 +185,7 @@ export abstract class S10kCommand extends Command {
     if (result === undefined) return
     if ('message' in result) {
       await this.writeOut(`${result.message}\n`)
+      if (result.report) await this.render(result.report)
       return
     }
     if ('stream' in result) {

@@ -250,6 +250,16 @@ describe('nodes', () => {
     assert.deepEqual(before, stored(101))
   })
 
+  it('csv-set shows the rows it saved after the message when --display-mode is given; -v only prints the requests', async () => {
+    const shown = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '-path', '/pm/t/rows', '-mode', 'CSV', 'a,b\n"c,d"'])
+    assert.deepEqual([shown.code, shown.stdout], [0, 'CSV saved to path [/pm/t/rows].\na,b\r\n"c,d"\r\n'])
+    const verbose = await session.run(['-v', 'nodes', 'meta', 'csv-set', '-node', '101', '-path', '/pm/t/rows', 'a,b'])
+    assert.deepEqual([verbose.code, verbose.stdout], [0, 'CSV saved to path [/pm/t/rows].\n'])
+    assert.match(verbose.stderr, /^POST \S+\/meta\/101 -> 200 \(\d+ ms\)$/m)
+    const keyPaths = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '-mode', 'JSON'], {input: '/m/x,1\n'})
+    assert.deepEqual([keyPaths.code, keyPaths.stdout], [0, 'Metadata saved from 1 key path rows.\n[["/m/x","1"]]\n'])
+  })
+
   it('csv-set echoes --path escaped, like every message', async () => {
     const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/pm/a/\u001b[2J\u202Ered', 'a,b'])
     assert.deepEqual([set.code, set.stdout], [0, 'CSV saved to path [/pm/a/\\u001b[2J\\u202ered].\n'])
