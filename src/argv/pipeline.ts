@@ -31,14 +31,29 @@ interface Pass<C> {
   run: (argv: readonly string[], context: C) => string[] | Promise<string[]>
 }
 
+/** The argument files this run read, as written after `@`: a usage error then hints at `@@` (see `atFileHint`). */
+let argumentFiles: string[] = []
+
 /** An argument file's text, limited as standard input is; one that cannot be read is passed on literally. */
 function readArgumentFile(path: string): string | undefined {
   try {
-    return readFileText(path, `Argument file @${path}`)
+    const text = readFileText(path, `Argument file @${path}`)
+    argumentFiles.push(path)
+    return text
   } catch (error) {
     if (error instanceof S10kError) throw error
     return undefined
   }
+}
+
+/**
+ * For a usage error of a command that takes content (`meta save`, `meta csv-set`): `@file` expands the file's words
+ * into arguments, so content given as `@file` where `@@file` was meant ends in a puzzling error; this says why.
+ */
+export function atFileHint(): string {
+  if (argumentFiles.length === 0) return ''
+  const file = argumentFiles[0]
+  return `; @${file} was read as an argument file (its words became arguments): to give a file as the content, write @@${file}`
 }
 
 /** The passes before oclif, in order. */
@@ -80,6 +95,7 @@ export const COMMAND_PASSES = [
 
 /** The arguments as oclif is to see them: every launch pass in order. */
 export async function launchArgv(argv: readonly string[], context: LaunchContext): Promise<string[]> {
+  argumentFiles = []
   let out = [...argv]
   for (const pass of LAUNCH_PASSES) out = await pass.run(out, context)
   return out

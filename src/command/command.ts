@@ -2,7 +2,7 @@ import {homedir} from 'node:os'
 
 import {Command, Errors, type Interfaces} from '@oclif/core'
 
-import {commandArgv} from '../argv/pipeline.js'
+import {atFileHint, commandArgv} from '../argv/pipeline.js'
 import {loadConfig} from '../auth/config.js'
 import {credentialsPath, noCredentials, resolveCredentials} from '../auth/credentials.js'
 import {readableByOthers} from '../auth/files.js'
@@ -168,7 +168,9 @@ export abstract class S10kCommand extends Command {
     }
     this.deliverToStderr()
     if (error instanceof S10kError) {
-      const hint = error instanceof UsageError ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
+      const usage = error instanceof UsageError
+      const takesContent = Object.keys(this.ctor.args).length > 0
+      const hint = usage ? `${takesContent ? atFileHint() : ''} (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
       return this.exit(error.exitCode)
     }
