@@ -37,16 +37,22 @@ function optionName(name: string, flags: Flags): string {
 }
 
 /** The flag a token names, looked up as oclif's parser does: a long name before an alias; an alias before a letter. */
-function namedFlag(token: string, flags: Flags): string | undefined {
-  const entries = Object.entries(flags)
-  const byAlias = (name: string): string | undefined =>
-    entries.find(([, flag]) => flag.aliases?.includes(name) || flag.charAliases?.includes(name))?.[0]
-  if (token.startsWith('--')) {
-    const name = token.slice(2)
-    return Object.hasOwn(flags, name) ? name : byAlias(name)
+function flagFinder(flags: Flags): (token: string) => string | undefined {
+  const aliases = new Map<string, string>()
+  const letters = new Map<string, string>()
+  for (const [name, flag] of Object.entries(flags)) {
+    // a later alias wins, as in oclif's table of aliases; the first letter wins, as in its search
+    for (const alias of [...(flag.aliases ?? []), ...(flag.charAliases ?? [])]) aliases.set(alias, name)
+    if (flag.char && !letters.has(flag.char)) letters.set(flag.char, name)
   }
-  if (!token.startsWith('-') || token.length < 2) return undefined
-  return byAlias(token[1]) ?? entries.find(([, flag]) => flag.char === token[1])?.[0]
+  return (token) => {
+    if (token.startsWith('--')) {
+      const name = token.slice(2)
+      return Object.hasOwn(flags, name) ? name : aliases.get(name)
+    }
+    if (!token.startsWith('-') || token.length < 2) return undefined
+    return aliases.get(token[1]) ?? letters.get(token[1])
+  }
 }
 
 /**
@@ -55,19 +61,20 @@ function namedFlag(token: string, flags: Flags): string | undefined {
  * arguments, on arguments in long form (single letters that take a value are already rewritten).
  */
 export function checkOptionUses(argv: readonly string[], flags: Flags): void {
+  const namedFlag = flagFinder(flags)
   const used = new Set<string>()
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--') return
     if (!arg.startsWith('--')) continue
     const eq = arg.indexOf('=')
-    const name = namedFlag(eq === -1 ? arg : arg.slice(0, eq), flags)
+    const name = namedFlag(eq === -1 ? arg : arg.slice(0, eq))
     if (name === undefined || flags[name].type !== 'option') continue
     if (!flags[name].multiple && used.has(name)) throw new UsageError(`Option ${optionName(name, flags)} can only be given once`)
     used.add(name)
     if (eq !== -1) continue
     // a value that names one of the command's options is taken for a missing value, as oclif does
-    if (i + 1 === argv.length || namedFlag(argv[i + 1], flags) !== undefined) {
+    if (i + 1 === argv.length || namedFlag(argv[i + 1]) !== undefined) {
       throw new UsageError(`Missing value for option ${optionName(name, flags)} (attach a value that starts with - with =, as in --${name}=-x)`)
     }
     i++
