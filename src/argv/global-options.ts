@@ -1,3 +1,5 @@
+import {secretLongForm} from '../auth/secrets.js'
+
 /**
  * Global options as the Java tool spells them. They may be written before the command
  * (`s10k -P home -n sec-tokens update ...`), which oclif cannot parse, so they are moved after it in
@@ -10,17 +12,13 @@ export interface GlobalOption {
   takesValue: boolean
 }
 
-/** The hidden flag a bare `-p` becomes: prompt for the secret without echo. */
-export const PROMPT_SECRET_FLAG = '--prompt-secret'
-
 type Find = (name: string, long: boolean) => GlobalOption | undefined
 
-/**
- * `-p` alone (no `=value`) prompts, as in the Java tool; `-p=VALUE` and `--secret[=] VALUE` carry the value.
- * Returns the long form(s) for one global option token, and how many following tokens it consumed.
- */
+/** The long form(s) for one global option token, and how many following tokens it consumed. */
 function toLongForm(arg: string, next: string | undefined, findGlobal: Find): {tokens: string[]; consumed: number} | undefined {
-  if (arg === '-p') return {tokens: [PROMPT_SECRET_FLAG], consumed: 0}
+  // the secret's own forms first: `-p` alone and a last `--secret` prompt
+  const secret = secretLongForm(arg, next === undefined)
+  if (secret !== undefined) return {tokens: [secret], consumed: 0}
   const long = arg.startsWith('--')
   const body = arg.slice(long ? 2 : 1)
   const eq = body.indexOf('=')
@@ -35,7 +33,7 @@ function toLongForm(arg: string, next: string | undefined, findGlobal: Find): {t
   }
   if (!option.takesValue) return eq === -1 ? {tokens: [`--${option.long}`], consumed: 0} : undefined
   if (eq !== -1) return {tokens: [`--${option.long}=${body.slice(eq + 1)}`], consumed: 0}
-  if (next === undefined) return option.long === 'secret' ? {tokens: [PROMPT_SECRET_FLAG], consumed: 0} : undefined
+  if (next === undefined) return undefined
   return {tokens: [`--${option.long}=${next}`], consumed: 1}
 }
 

@@ -1,4 +1,4 @@
-import {PROMPT_SECRET_FLAG} from './global-options.js'
+import {secretLongForm, takesSecret} from '../auth/secrets.js'
 
 /**
  * Rewrites picocli-style options (`-id=X`, `-node 1,2`, `-mode=JSON`, `-rR`) to oclif's long form, using only
@@ -80,8 +80,9 @@ export function rewritePicocliOptions(argv: readonly string[], flags: Readonly<R
       continue
     }
     // picocli's interactive -p: alone it prompts, -p=VALUE is the secret
-    if ((arg === '-p' || arg.startsWith('-p=')) && index.long.has(PROMPT_SECRET_FLAG.slice(2))) {
-      out.push(arg === '-p' ? PROMPT_SECRET_FLAG : `--secret=${arg.slice(3)}`)
+    const secret = takesSecret(index.long) ? secretLongForm(arg) : undefined
+    if (secret !== undefined) {
+      out.push(secret)
       continue
     }
     if (!arg.startsWith('-') || arg === '-' || isNegativeNumber(arg)) {

@@ -2,6 +2,7 @@ import {join} from 'node:path'
 
 import {ConfigError} from '../command/errors.js'
 import {ownValue} from '../json/own.js'
+import {describeJson} from '../json/write.js'
 import {isTable, readTomlFile, s10kDir, type TomlTable} from './files.js'
 
 export const DEFAULT_BASE_URL = 'https://data.solarnetwork.net'
@@ -46,7 +47,7 @@ function seconds(value: unknown, where: string, fallback: number): number {
   const ms = typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 1000) : Number.NaN
   if (!(ms >= 1 && ms <= MAX_TIMER_MS)) {
     throw new ConfigError(
-      `${where} must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)}, not ${typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : JSON.stringify(value)}`,
+      `${where} must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)}, not ${typeof value === 'string' ? `'${value}'` : typeof value === 'number' ? String(value) : describeJson(value)}`,
     )
   }
   return ms

@@ -2,19 +2,19 @@
  * The CLI's own wiring, for bin/run.cjs and the root package's oclif configuration: argv pre-processing, the
  * core hooks and the help class. Plugins import index.ts (`s10k`), never this.
  */
+import {homedir} from 'node:os'
 import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {Config, type Interfaces, execute} from '@oclif/core'
 
-import {expandArgv, prepareArgv as prepareWith} from '../argv/index.js'
-import {commandStart} from '../argv/global-options.js'
+import {launchArgv} from '../argv/pipeline.js'
 import Version from './commands/version.js'
-import {S10kError, UsageError} from '../command/errors.js'
+import {S10kError} from '../command/errors.js'
 import {printable} from '../text/printable.js'
 import {recordedPlugins} from './recorded-plugins.js'
 import {hasUserPlugins, onWarning, provideS10kToPlugins} from './user-plugins.js'
-import {afterPrompt, redactStderr, registerSecret, secretsInArgv} from '../auth/secrets.js'
+import {redactStderr, registerSecret} from '../auth/secrets.js'
 import {GLOBAL_OPTIONS} from '../flags/flags.js'
 
 export * from '../index.js'
@@ -28,35 +28,33 @@ export {S10kHelp} from './help.js'
 /** The core's own commands (oclif's explicit command strategy): `s10k version`. */
 export const COMMANDS = {version: Version}
 
-/** Expands `@files` and moves global options written before the command to after it. */
-export function prepareArgv(argv: readonly string[]): string[] {
-  return prepareWith(expandArgv(argv), GLOBAL_OPTIONS)
+/** The arguments as main gives them to oclif (a value after `-p` is refused unless `namesCommand` says otherwise). */
+export function prepareArgv(
+  argv: readonly string[],
+  namesCommand: (words: readonly string[]) => Promise<boolean> = async () => false,
+): Promise<string[]> {
+  return launchArgv(argv, {globals: GLOBAL_OPTIONS, cwd: process.cwd(), home: homedir(), namesCommand})
 }
 
-/** A word that may name a command or topic (`sec-tokens`, `version`); anything else after `-p` is a slip. */
-const COMMAND_WORD = /^[a-z]+(-[a-z]+)*(:[a-z]+(-[a-z]+)*)*$/
-
 /**
- * `-p X` (a slip for `--secret=X`) is refused without showing X, unless X stands where the command goes and names
- * one of its commands or topics: then `-p` prompts, as in `s10k -p sec-tokens list`. Gives the config loaded to tell.
+ * How oclif loads for a run whose command starts with `args`: the plugins as the build recorded them, unless plugins
+ * are being managed or the user has some of their own. Installing or linking loads the new plugin in this run too.
  */
-async function refuseSecretAfterPrompt(expanded: readonly string[], load: Interfaces.LoadOptions): Promise<Config | undefined> {
-  const slip = afterPrompt(expanded, commandStart(expanded, GLOBAL_OPTIONS))
-  if (slip === undefined) return undefined
-  if (slip.atCommand && COMMAND_WORD.test(slip.value)) {
-    const config = await Config.load(load)
-    if (config.findCommand(slip.value) || config.findTopic(slip.value)) return config
-  }
-  registerSecret(slip.value)
-  throw new UsageError(
-    'Unexpected argument after -p, not shown in case it is the secret: -p takes no value and prompts for the secret; to give it, use --secret=VALUE',
-  )
+async function loadOptions(args: readonly string[], dir: string): Promise<NonNullable<Interfaces.LoadOptions>> {
+  const [first = '', second = ''] = args
+  const pluginCommand =
+    (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
+  const userPlugins = hasUserPlugins()
+  if (pluginCommand || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
+  const root = dirname(dirname(fileURLToPath(dir)))
+  const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)
+  return plugins ? {root, plugins} : dir
 }
 
 /**
- * bin/run.cjs: expands `@files`, learns the secrets the arguments give (so that nothing written to stderr, DEBUG
- * output included, shows them), prepares the arguments and runs the command. A bad `@file` or a secret written
- * where it would be echoed ends the run here, in one line.
+ * bin/run.cjs: learns the secrets the environment gives (so that nothing written to stderr, DEBUG output included,
+ * shows them), runs the argv pipeline (src/argv/pipeline.ts) and then the command. A bad `@file` or a secret
+ * written where it would be echoed ends the run here, in one line.
  */
 export async function main(argv: readonly string[], dir: string): Promise<void> {
   registerSecret(process.env.SN_TOKEN_SECRET)
@@ -68,28 +66,18 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     })
   }
   let args: string[]
+  // loaded only to tell whether the word after `-p` is a command; that word is then the command, loaded as such
   let config: Config | undefined
-  let load: Interfaces.LoadOptions
   try {
-    const expanded = expandArgv(argv)
-    for (const secret of secretsInArgv(expanded)) registerSecret(secret)
-    args = prepareWith(expanded, GLOBAL_OPTIONS)
-    // installing or linking loads the new plugin in this run too
-    const [first = '', second = ''] = args
-    const pluginCommand =
-      (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
-    const userPlugins = hasUserPlugins()
-    if (pluginCommand || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
-    // the plugins as the build recorded them, unless plugins are being managed or the user has some of their own
-    const root = dirname(dirname(fileURLToPath(dir)))
-    const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)
-    load = plugins ? {root, plugins} : dir
-    config = await refuseSecretAfterPrompt(expanded, load)
+    args = await prepareArgv(argv, async (words) => {
+      config = await Config.load(await loadOptions(words, dir))
+      return Boolean(config.findCommand(words[0]) ?? config.findTopic(words[0]))
+    })
   } catch (error) {
     if (!(error instanceof S10kError)) throw error
     process.stderr.write(`${printable(error.reason)}\n`)
     process.exitCode = error.exitCode
     return
   }
-  await execute({args, loadOptions: config ?? load})
+  await execute({args, loadOptions: config ?? (await loadOptions(args, dir))})
 }

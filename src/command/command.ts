@@ -2,7 +2,7 @@ import {homedir} from 'node:os'
 
 import {Command, Errors, type Interfaces} from '@oclif/core'
 
-import {type FlagShape, rewritePicocliOptions} from '../argv/picocli.js'
+import {atFileHint, commandArgv} from '../argv/pipeline.js'
 import {loadConfig} from '../auth/config.js'
 import {credentialsPath, noCredentials, resolveCredentials} from '../auth/credentials.js'
 import {readableByOthers} from '../auth/files.js'
@@ -14,17 +14,18 @@ import {type IOStreams, isInteractive, processIO} from './io.js'
 import {findFormatter} from '../output/registry.js'
 import type {Report} from '../output/report.js'
 import {StreamState, type StreamedResult, writeStreamed} from '../output/stream.js'
-import {protectAttachedValues, unprotectingFlags} from '../argv/parse-attached.js'
+import {unprotectingFlags} from '../argv/parse-attached.js'
 import {toUsageError} from '../argv/parse-errors.js'
 import {ChangeProgress} from './progress.js'
 import {printable} from '../text/printable.js'
-import {registerSecret} from '../auth/secrets.js'
+import {registerSecret, secretFromOptions} from '../auth/secrets.js'
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>
 
-/** A one-line result written to stdout as it is (`Security token deleted.`). */
+/** A one-line result written to stdout as it is (`Security token deleted.`), then the report, if any, by display mode. */
 export interface Message {
   message: string
+  report?: Report
 }
 
 /** What a command's `run()` returns: data for the formatters, a line of text, an answer to stream, or nothing to show. */
@@ -126,11 +127,10 @@ export abstract class S10kCommand extends Command {
     const input = options ?? (this.ctor as unknown as Interfaces.Input<F, B, A>)
     const flags: AnyFlags = {...input.baseFlags, ...input.flags}
     try {
-      // picocli's long forms first, so that a value attached with `=` is seen as one (`--name=-x` is a value)
-      const long = rewritePicocliOptions(argv, flags)
+      // the command passes of the argv pipeline: picocli's long forms, then values attached with `=` kept as values
       const parsed = await super.parse(
         {...input, flags: unprotectingFlags(input.flags), baseFlags: unprotectingFlags(input.baseFlags)},
-        protectAttachedValues(long, flags as Record<string, FlagShape>),
+        commandArgv(argv, flags),
       )
       this.globals = parsed.flags as unknown as GlobalFlags
       return parsed
@@ -168,7 +168,9 @@ export abstract class S10kCommand extends Command {
     }
     this.deliverToStderr()
     if (error instanceof S10kError) {
-      const hint = error instanceof UsageError ? ` (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
+      const usage = error instanceof UsageError
+      const takesContent = Object.keys(this.ctor.args).length > 0
+      const hint = usage ? `${takesContent ? atFileHint() : ''} (see: ${this.config.bin} ${this.id?.replaceAll(':', ' ')} --help)` : ''
       this.note(`${error.reason}${hint}`)
       return this.exit(error.exitCode)
     }
@@ -185,6 +187,7 @@ export abstract class S10kCommand extends Command {
     if (result === undefined) return
     if ('message' in result) {
       await this.writeOut(`${result.message}\n`)
+      if (result.report) await this.render(result.report)
       return
     }
     if ('stream' in result) {
@@ -202,7 +205,7 @@ export abstract class S10kCommand extends Command {
     const mode = this.globals?.['display-mode'] ?? 'PRETTY'
     const formatter = findFormatter(mode)
     if (!formatter) throw new S10kError(`No formatter for display mode ${mode}`, ExitCode.usage)
-    if (result.list && result.items.length === 0) {
+    if (result.list && (result.count ?? result.items.length) === 0) {
       if (result.emptyMessage) this.note(result.emptyMessage)
       if (!formatter.rendersEmpty) return
     }
@@ -246,10 +249,7 @@ export abstract class S10kCommand extends Command {
     const flags = this.globals
     if (!flags) throw new Error('parse() must run before client()')
     const home = homedir()
-    const secret = flags['prompt-secret'] ? await this.io.readSecret('Enter value for --secret (the SolarNetwork API token secret): ') : flags.secret
-    if (flags.secret !== undefined) {
-      this.warn('--secret on the command line can end up in shell history; prefer -p (prompt), SN_TOKEN_SECRET or a profile')
-    }
+    const secret = await secretFromOptions(flags, this.io, (message) => this.warn(message))
     const credentials =
       resolveCredentials({profile: flags.profile, token: flags.token, secret, env: process.env, home}) ??
       (await pluginCredentials(this.config, flags.profile, (message) => this.warn(message)))

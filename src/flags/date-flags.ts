@@ -6,12 +6,10 @@ import {type LocalDateTime, type TimeZone, parseLocalDateTime, parseTimeZone, to
 export const dateTimeFlag = (aliases: string[], helpValue: string, summary: string): Interfaces.OptionFlag<LocalDateTime | undefined> =>
   Flags.custom<LocalDateTime>({parse: async (input, _context, opt) => parseLocalDateTime(input, opt.name)})({aliases, helpValue, summary})
 
-export const timeZoneFlag = (): Interfaces.OptionFlag<TimeZone | undefined> =>
-  Flags.custom<TimeZone>({parse: async (input, _context, opt) => parseTimeZone(input, opt.name)})({
-    aliases: ['tz'],
-    helpValue: '<zone>',
-    summary: 'a time zone ID to treat the dates as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
-  })
+export const timeZoneFlag = (
+  summary = 'a time zone ID to treat the dates as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
+): Interfaces.OptionFlag<TimeZone | undefined> =>
+  Flags.custom<TimeZone>({parse: async (input, _context, opt) => parseTimeZone(input, opt.name)})({aliases: ['tz'], helpValue: '<zone>', summary})
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 

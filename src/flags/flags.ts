@@ -2,6 +2,7 @@ import {Flags, type Interfaces} from '@oclif/core'
 
 import type {GlobalOption} from '../argv/global-options.js'
 import type {FlagShape} from '../argv/picocli.js'
+import {SECRET_LETTER, secretFlags} from '../auth/secrets.js'
 import {UsageError} from '../command/errors.js'
 import {formatterNames} from '../output/registry.js'
 
@@ -147,12 +148,7 @@ export function withShortNames<T extends Record<string, object>>(flags: T): T {
 export const globalFlags = {
   profile: Flags.string({char: 'P', summary: 'the credentials profile to use', helpGroup: 'GLOBAL', helpValue: '<name>'}),
   token: Flags.string({char: 'u', summary: 'the SolarNetwork API token ID', helpGroup: 'GLOBAL', helpValue: '<tokenId>'}),
-  secret: Flags.string({
-    summary: 'the token secret; -p alone prompts for it without echo',
-    helpGroup: 'GLOBAL',
-    helpValue: '<secret>',
-  }),
-  'prompt-secret': Flags.boolean({hidden: true}),
+  ...secretFlags,
   'dry-run': Flags.boolean({
     summary: 'show the requests that would change data instead of sending them (-n before the command)',
     helpGroup: 'GLOBAL',
@@ -168,7 +164,7 @@ export const globalFlags = {
  * Letters the oclif flags do not declare: `-n` is `--dry-run` only before the command (after it, the
  * command's `--name`); `-p` is the secret, but alone it prompts.
  */
-const EXTRA_LETTERS: Readonly<Record<string, string>> = {'dry-run': 'n', secret: 'p'}
+const EXTRA_LETTERS: Readonly<Record<string, string>> = {'dry-run': 'n', secret: SECRET_LETTER}
 
 /** The global options as the argv pre-processing needs them: names, letters, and whether they take a value. */
 export const GLOBAL_OPTIONS: readonly GlobalOption[] = Object.entries(globalFlags)

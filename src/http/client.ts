@@ -5,7 +5,9 @@ import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axi
 
 import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
-import {compactJson, type JsonValue} from '../json/write.js'
+import {S10kError} from '../command/errors.js'
+import {ownValue} from '../json/own.js'
+import {compactJson, describeJson, type JsonValue} from '../json/write.js'
 import {MAX_RESPONSE_BYTES, ResponseDeadline, isRetryable, toRequestError, unwrapEnvelope} from './errors.js'
 import {traceRequest, traceResponse} from './trace.js'
 
@@ -39,6 +41,18 @@ export interface StreamedAnswer {
   url: string
   idleTimeoutMs: number
   cancel: () => void
+}
+
+/** The items of a filter-results answer `data` to `answer` (`GET /path`); see `SolarClient.results`. */
+export function filterResults(data: unknown, answer: string, orList: boolean): unknown[] {
+  if (data === undefined || data === null) return []
+  if (orList && Array.isArray(data)) return data
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeJson(data, 40)}`)
+  const results = ownValue(data as Record<string, unknown>, 'results')
+  if (results === undefined || results === null) return []
+  if (!Array.isArray(results)) throw new S10kError(`The service's answer to ${answer} has results that are not a list: ${describeJson(results, 40)}`)
+  return results
 }
 
 /** The most of an error answer's body read for its message. */
@@ -117,6 +131,15 @@ export class SolarClient {
   /** The ID of the token requests are signed with (never the secret). */
   get tokenId(): string {
     return this.options.credentials.tokenId
+  }
+
+  /**
+   * The items of a read whose answer is filter results (`{"totalResults":N,…,"results":[…]}`); no answer, or no
+   * `results`, is no items. `orList`: the service may also answer with the list itself (`[1, 2]`). Any other
+   * shape is one error naming the request.
+   */
+  async results(request: ReadRequest, options: {orList?: boolean} = {}): Promise<unknown[]> {
+    return filterResults(await this.request(request), `GET ${request.path}`, options.orList ?? false)
   }
 
   /**

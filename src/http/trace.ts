@@ -1,8 +1,13 @@
 import type {AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
-/** `--http-trace` text. Signatures and token secrets never appear in it. */
+/** `--http-trace` text. Signatures and secrets never appear in it. */
+
+/** A JSON member whose name says it holds a secret (`authSecret`, `secret`, `tokenSecret`), with its string value. */
+const SECRET_MEMBER = /("(?:[^"\\]|\\.)*secret"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+
+/** Replaces the string value of every member named like a secret, whatever service or plugin sent it. */
 export function redactBody(body: string): string {
-  return body.replace(/("authSecret"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"<redacted>"')
+  return body.replace(SECRET_MEMBER, '$1"<redacted>"')
 }
 
 function headerLines(prefix: string, headers: Record<string, unknown>): string {

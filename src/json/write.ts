@@ -114,3 +114,28 @@ export function prettyJsonList(values: readonly JsonValue[]): string {
   if (values.length === 0) return '[ ]'
   return `[\n${values.map((v) => pretty(v, 0, {innerArrayPrefix: '  '})).join(',\n')}\n]`
 }
+
+/**
+ * Any value read from the service or a file, as JSON for a message (`"x"`, `{"a":1}`), cut to `max` characters:
+ * what JSON cannot hold is shown as JavaScript writes it (`undefined`), a date as its ISO text.
+ */
+export function describeJson(value: unknown, max = Number.POSITIVE_INFINITY): string {
+  const text =
+    value instanceof Date
+      ? jsonString(value.toISOString())
+      : isJson(value)
+        ? compactJson(value)
+        : value === undefined || typeof value === 'bigint'
+          ? `${value}`
+          : Object.prototype.toString.call(value)
+  return text.length > max ? `${text.slice(0, max)}...` : text
+}
+
+function isJson(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof JsonNumber) return true
+  if (typeof value === 'number') return true
+  if (Array.isArray(value)) return value.every((v) => isJson(v))
+  if (typeof value !== 'object') return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return (proto === Object.prototype || proto === null) && Object.values(value).every((v) => v === undefined || isJson(v))
+}

@@ -18,6 +18,8 @@ export interface Report {
   items: readonly JsonValue[]
   /** True for a list of items (an array in JSON), false for one item. */
   list: boolean
+  /** How many items there are, when it is known without building the rows or the JSON values (see `reportOf`). */
+  count?: number
   /** Said on stderr when a list is empty; only formatters with `rendersEmpty` then write anything. */
   emptyMessage?: string
   /**
@@ -48,4 +50,32 @@ export interface Formatter {
   /** Whether an empty list is still written (JSON writes `[]`); tables and CSV write nothing. */
   rendersEmpty?: boolean
   render(report: Report, context: RenderContext): string | Promise<string>
+}
+
+/** What a report of items of type T shows: how an item becomes a table row, and a JSON value. */
+export type ReportShape<T> = Omit<Report, 'rows' | 'items' | 'count'> & {
+  row: (item: T) => readonly Cell[]
+  json: (item: T) => JsonValue
+}
+
+/**
+ * A report whose table rows and JSON values are built from `items` only when a formatter reads them (PRETTY and
+ * CSV read the rows, JSON the values), each at most once.
+ */
+export function reportOf<T>(items: readonly T[], shape: ReportShape<T>): Report {
+  const {row, json, ...rest} = shape
+  let rows: (readonly Cell[])[] | undefined
+  let values: JsonValue[] | undefined
+  return {
+    ...rest,
+    count: items.length,
+    get rows() {
+      rows ??= items.map((item) => row(item))
+      return rows
+    },
+    get items() {
+      values ??= items.map((item) => json(item))
+      return values
+    },
+  }
 }

@@ -26,7 +26,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** `2020-10-30`, `2020-10-30T12:45`, `2020-10-30 12:45:30.5`; `T24:00` means midnight of the next day. */
-export function parseLocalDateTime(input: string, flag = 'expiration-date'): LocalDateTime {
+export function parseLocalDateTime(input: string, flag: string): LocalDateTime {
   const m = LOCAL_DATE_TIME.exec(input.trim())
   const fail = () =>
     invalidValue(flag, `cannot convert '${input}' to a date; use YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], like 2020-10-30 or 2020-10-30T12:45`)

@@ -73,6 +73,13 @@ describe('sec-tokens list', () => {
     assert.match((await session.run(['tokens'])).stdout, /^ {2}tokens update +Update a security token\.$/m)
   })
 
+  it('says a word after the command is an unexpected argument, not an unknown command', async () => {
+    const result = await session.run(['sec-tokens', 'list', 'extra'])
+    assert.equal(result.code, 2)
+    assert.equal(result.stderr, 'Unexpected argument: extra (see: s10k sec-tokens list --help)\n')
+    assert.deepEqual(session.emulator.requests, [])
+  })
+
   it('rejects bad input with exit 2 and sends nothing', async () => {
     for (const args of [
       ['-a', '-d'],

@@ -250,6 +250,29 @@ describe('nodes', () => {
     assert.deepEqual(before, stored(101))
   })
 
+  it('csv-set shows the rows it saved after the message when --display-mode is given; -v only prints the requests', async () => {
+    const shown = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '-path', '/pm/t/rows', '-mode', 'CSV', 'a,b\n"c,d"'])
+    assert.deepEqual([shown.code, shown.stdout], [0, 'CSV saved to path [/pm/t/rows].\na,b\r\n"c,d"\r\n'])
+    const verbose = await session.run(['-v', 'nodes', 'meta', 'csv-set', '-node', '101', '-path', '/pm/t/rows', 'a,b'])
+    assert.deepEqual([verbose.code, verbose.stdout], [0, 'CSV saved to path [/pm/t/rows].\n'])
+    assert.match(verbose.stderr, /^POST \S+\/meta\/101 -> 200 \(\d+ ms\)$/m)
+    const keyPaths = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '-mode', 'JSON'], {input: '/m/x,1\n'})
+    assert.deepEqual([keyPaths.code, keyPaths.stdout], [0, 'Metadata saved from 1 key path rows.\n[["/m/x","1"]]\n'])
+  })
+
+  it('says why content given as @file (an argument file) fails, and that @@file was meant', async () => {
+    const file = join(session.home.path, 'meta.json')
+    writeFileSync(file, '{\n  "m" : { "a" : 1 }\n}\n')
+    const result = await session.run(['nodes', 'meta', 'save', '-node', '101', `@${file}`])
+    assert.equal(result.code, 2)
+    assert.equal(
+      result.stderr,
+      `Unexpected arguments: {, m, :, :, a, 1, }, }; @${file} was read as an argument file (its words became arguments): ` +
+        `to give a file as the content, write @@${file} (see: s10k nodes meta save --help)\n`,
+    )
+    assert.deepEqual(session.received(), [])
+  })
+
   it('csv-set echoes --path escaped, like every message', async () => {
     const set = await session.run(['nodes', 'meta', 'csv-set', '-node', '101', '--path', '/pm/a/\u001b[2J\u202Ered', 'a,b'])
     assert.deepEqual([set.code, set.stdout], [0, 'CSV saved to path [/pm/a/\\u001b[2J\\u202ered].\n'])

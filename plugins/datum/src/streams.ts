@@ -10,6 +10,7 @@ import {
   invalidValue,
   listFlag,
   parseJsonExact,
+  reportOf,
 } from 's10k'
 
 export const QUERY_STREAM_PATH = '/solarquery/api/v1/sec/datum/stream'
@@ -102,28 +103,28 @@ function streamRow(meta: StreamMeta, unsorted: boolean): string[] {
 export const NO_MATCH = 'No stream metadata matched your criteria.'
 
 export function streamListReport(streams: readonly StreamMeta[], unsorted: boolean): Report {
-  return {
+  return reportOf(streams, {
     columns: STREAM_COLUMNS,
-    rows: streams.map((m) => streamRow(m, unsorted)),
-    items: streams.map((m) => streamMetaJson(m)),
+    row: (m) => streamRow(m, unsorted),
+    json: (m) => streamMetaJson(m),
     list: true,
     emptyMessage: NO_MATCH,
-  }
+  })
 }
 
 /** One stream as `stream list` shows it, in stored name order (`stream rename`). */
 export function streamReport(meta: StreamMeta): Report {
-  return {columns: STREAM_COLUMNS, rows: [streamRow(meta, true)], items: [streamMetaJson(meta)], list: false}
+  return reportOf([meta], {columns: STREAM_COLUMNS, row: (m) => streamRow(m, true), json: (m) => streamMetaJson(m), list: false})
 }
 
 export function streamIdsReport(streams: readonly StreamMeta[]): Report {
-  return {
+  return reportOf(streams, {
     columns: [{title: 'Stream ID'}, {title: 'Kind'}, {title: 'ID', align: 'right'}, {title: 'Source ID'}],
-    rows: streams.map((m) => [m.streamId, kindName(m.kind), m.objectId.text, m.sourceId]),
-    items: streams.map((m) => ({streamId: m.streamId, kind: m.kind, objectId: m.objectId, sourceId: m.sourceId})),
+    row: (m) => [m.streamId, kindName(m.kind), m.objectId.text, m.sourceId],
+    json: (m) => ({streamId: m.streamId, kind: m.kind, objectId: m.objectId, sourceId: m.sourceId}),
     list: true,
     emptyMessage: NO_MATCH,
-  }
+  })
 }
 
 /** `stream view`: property and value rows, name lists in stored order; JSON is the rows as `[label, value]` pairs. */

@@ -1,11 +1,13 @@
 import {
   type Instant,
+  type LocalDateTime,
+  type TimeZone,
+  dateParameter,
   type JsonValue,
   JsonNumber,
   compactJson,
   NotSent,
   type Report,
-  S10kError,
   type SolarClient,
   formatInstantAlt,
   formatInstantIso,
@@ -13,6 +15,7 @@ import {
   parseInstant,
   parseJsonExact,
   prettyJson,
+  reportOf,
 } from 's10k'
 
 import {type NodeMetadata, metadataJson, toMetadata} from './metadata.js'
@@ -35,19 +38,10 @@ export interface UserNode {
   zone?: string
 }
 
-/** `results` of a filter-results answer (or the answer itself when it is a list); anything else is an error. */
-function results(data: unknown, answer: string): unknown[] {
-  if (data === undefined || data === null) return []
-  const list = Array.isArray(data) ? data : isObject(data) ? (data.results ?? []) : undefined
-  if (!Array.isArray(list)) throw new S10kError(`The service's answer to ${answer} is not a list of results`)
-  return list
-}
-
 /** The user's nodes (`GET /solaruser/api/v1/sec/nodes`); an element without a numeric ID is skipped, as in Java. */
 export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
-  const data = await client.request({method: 'GET', path: NODES_PATH})
   const nodes: UserNode[] = []
-  for (const item of results(data, `GET ${NODES_PATH}`)) {
+  for (const item of await client.results({method: 'GET', path: NODES_PATH}, {orList: true})) {
     if (!isObject(item)) continue
     const node = isObject(item.node) ? item.node : {}
     const id = typeof item.id === 'number' ? item.id : typeof node.id === 'number' ? node.id : undefined
@@ -65,19 +59,19 @@ export async function findUserNodes(client: SolarClient): Promise<UserNode[]> {
 }
 
 export function userNodesReport(nodes: readonly UserNode[]): Report {
-  return {
+  return reportOf(nodes, {
     columns: [{title: 'Node ID', align: 'right'}, {title: 'Created'}, {title: 'Public'}, {title: 'Country'}, {title: 'Time Zone'}],
-    rows: nodes.map((n) => [String(n.id), n.created ? formatInstantIso(n.created) : undefined, String(n.public), n.country, n.zone]),
-    items: nodes.map((n) => [n.id, n.created ? formatInstantAlt(n.created) : null, n.public, n.country ?? null, n.zone ?? null]),
+    row: (n) => [String(n.id), n.created ? formatInstantIso(n.created) : undefined, String(n.public), n.country, n.zone],
+    json: (n) => [n.id, n.created ? formatInstantAlt(n.created) : null, n.public, n.country ?? null, n.zone ?? null],
     list: true,
     emptyMessage: 'No nodes available.',
-  }
+  })
 }
 
 /** The node IDs the token may read (`GET /solarquery/api/v1/sec/nodes`): numbers only, without repeats. */
 export async function findNodeIds(client: SolarClient): Promise<number[]> {
-  const data = await client.request({method: 'GET', path: QUERY_NODES_PATH})
-  return [...new Set(results(data, `GET ${QUERY_NODES_PATH}`).filter((n): n is number => typeof n === 'number' && Number.isInteger(n)))]
+  const ids = await client.results({method: 'GET', path: QUERY_NODES_PATH}, {orList: true})
+  return [...new Set(ids.filter((n): n is number => typeof n === 'number' && Number.isInteger(n)))]
 }
 
 export function nodeIdsReport(ids: readonly number[]): Report {
@@ -95,11 +89,49 @@ export interface NodeSource {
   sourceId: string
 }
 
+/** What `nodes sources` asks for; every part is optional. */
+export interface SourceFilter {
+  nodeIds?: readonly number[]
+  /** Source IDs or wildcard patterns. */
+  sourceIds?: readonly string[]
+  minDate?: LocalDateTime
+  /** Exclusive. */
+  maxDate?: LocalDateTime
+  /** The dates are each node's local time, not in `timeZone`. */
+  localDates?: boolean
+  /** The zone of the dates; this computer's when not given. */
+  timeZone?: TimeZone
+  metadataFilter?: string
+  propertyNames?: readonly string[]
+  instantaneousPropertyNames?: readonly string[]
+  accumulatingPropertyNames?: readonly string[]
+  statusPropertyNames?: readonly string[]
+}
+
+/** The query of `GET /solarquery/api/v1/sec/nodes/sources` for a filter, in the Java tool's parameter order. */
+function sourcesQuery(filter: SourceFilter): [string, string][] {
+  const query: [string, string][] = []
+  const add = (name: string, values: readonly (string | number)[] | undefined) => {
+    if (values?.length) query.push([name, values.join(',')])
+  }
+  const local = filter.localDates ?? false
+  add('nodeIds', filter.nodeIds)
+  add('sourceIds', filter.sourceIds)
+  // both ends, each from its own option (the Java tool sent --max-date as both)
+  if (filter.minDate) query.push([local ? 'localStartDate' : 'startDate', dateParameter(filter.minDate, local, filter.timeZone)])
+  if (filter.maxDate) query.push([local ? 'localEndDate' : 'endDate', dateParameter(filter.maxDate, local, filter.timeZone)])
+  if (filter.metadataFilter !== undefined && filter.metadataFilter.trim() !== '') query.push(['metadataFilter', filter.metadataFilter])
+  add('propertyNames', filter.propertyNames)
+  add('instantaneousPropertyNames', filter.instantaneousPropertyNames)
+  add('accumulatingPropertyNames', filter.accumulatingPropertyNames)
+  add('statusPropertyNames', filter.statusPropertyNames)
+  return query
+}
+
 /** Node and source ID pairs (`GET /solarquery/api/v1/sec/nodes/sources`), in the service's order. */
-export async function findSources(client: SolarClient, query: ReadonlyArray<readonly [string, string]>): Promise<NodeSource[]> {
+export async function findSources(client: SolarClient, filter: SourceFilter): Promise<NodeSource[]> {
   const path = `${QUERY_NODES_PATH}/sources`
-  const data = await client.request({method: 'GET', path, query})
-  return results(data, `GET ${path}`).flatMap((item) =>
+  return (await client.results({method: 'GET', path, query: sourcesQuery(filter)}, {orList: true})).flatMap((item) =>
     isObject(item) && typeof item.nodeId === 'number' && item.nodeId !== 0 && typeof item.sourceId === 'string' && item.sourceId.trim() !== ''
       ? [{nodeId: item.nodeId, sourceId: item.sourceId}]
       : [],
@@ -107,13 +139,13 @@ export async function findSources(client: SolarClient, query: ReadonlyArray<read
 }
 
 export function sourcesReport(sources: readonly NodeSource[]): Report {
-  return {
+  return reportOf(sources, {
     columns: [{title: 'Node ID', align: 'right'}, {title: 'Source ID'}],
-    rows: sources.map((s) => [String(s.nodeId), s.sourceId]),
-    items: sources.map((s) => ({kind: 'n', objectId: s.nodeId, sourceId: s.sourceId})),
+    row: (s) => [String(s.nodeId), s.sourceId],
+    json: (s) => ({kind: 'n', objectId: s.nodeId, sourceId: s.sourceId}),
     list: true,
     emptyMessage: 'No sources matched your criteria.',
-  }
+  })
 }
 
 /** A node's stored metadata, as `meta list` reads it. */
@@ -128,14 +160,17 @@ export async function findMetadata(client: SolarClient, nodeIds: readonly number
   const query: [string, string][] = [['nodeIds', nodeIds.join(',')]]
   if (filter !== undefined && filter.trim() !== '') query.push(['metadataFilter', filter])
   const answer = `GET ${META_PATH}`
-  const data = await client.request({
-    method: 'GET',
-    path: META_PATH,
-    query,
-    subject: nodeIds.length === 1 ? nodeSubject(nodeIds[0]) : `nodes ${nodeIds.join(', ')}`,
-    parse: parseJsonExact,
-  })
-  return results(data, answer).flatMap((item) => {
+  const found = await client.results(
+    {
+      method: 'GET',
+      path: META_PATH,
+      query,
+      subject: nodeIds.length === 1 ? nodeSubject(nodeIds[0]) : `nodes ${nodeIds.join(', ')}`,
+      parse: parseJsonExact,
+    },
+    {orList: true},
+  )
+  return found.flatMap((item) => {
     if (!isObject(item)) return []
     const id = item.nodeId instanceof JsonNumber ? Number(item.nodeId.text) : undefined
     if (id === undefined || !Number.isSafeInteger(id)) return []
@@ -145,16 +180,16 @@ export async function findMetadata(client: SolarClient, nodeIds: readonly number
 }
 
 export function metadataReport(found: readonly StoredMetadata[]): Report {
-  return {
+  return reportOf(found, {
     columns: [{title: 'Node ID', align: 'right'}, {title: 'Updated'}, {title: 'Metadata'}],
-    rows: found.map((f) => {
+    row: (f) => {
       const updated = f.updated === undefined ? undefined : parseInstant(f.updated)
       return [String(f.nodeId), updated ? formatInstantIso(updated) : undefined, prettyJson(metadataJson(f.metadata))]
-    }),
-    items: found.map((f) => metadataJson(f.metadata)),
+    },
+    json: (f) => metadataJson(f.metadata),
     list: true,
     emptyMessage: 'No metadata matched your criteria.',
-  }
+  })
 }
 
 /** Merges (POST) or replaces (PUT) a node's metadata. */

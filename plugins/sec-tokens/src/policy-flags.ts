@@ -1,16 +1,14 @@
 import {
   Flags,
   type Interfaces,
-  type LocalDateTime,
-  type TimeZone,
+  dateTimeFlag,
   enumFlag,
   enumValue,
   integerItem,
   invalidValue,
   listFlag,
   oneOf,
-  parseLocalDateTime,
-  parseTimeZone,
+  timeZoneFlag,
   toEpochMillis,
   uniqueValues,
 } from 's10k'
@@ -62,18 +60,8 @@ export const policyFlags = {
     summary: 'a location precision to restrict access to',
     description: `${oneOf(LOCATION_PRECISIONS)} (case-insensitive)`,
   }),
-  'expiration-date': Flags.custom<LocalDateTime>({
-    aliases: ['exp'],
-    helpValue: '<expirationDate>',
-    summary: 'an expiration date for the token, like 2020-10-30 or 2020-10-30T12:45',
-    parse: async (input, _context, flag) => parseLocalDateTime(input, flag.name),
-  })(),
-  'time-zone': Flags.custom<TimeZone>({
-    aliases: ['tz'],
-    helpValue: '<zone>',
-    summary: 'a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC',
-    parse: async (input, _context, flag) => parseTimeZone(input, flag.name),
-  })(),
+  'expiration-date': dateTimeFlag(['exp'], '<expirationDate>', 'an expiration date for the token, like 2020-10-30 or 2020-10-30T12:45'),
+  'time-zone': timeZoneFlag('a time zone ID to treat expiration date as instead of the local time zone, like Pacific/Auckland or -05:00 or UTC'),
   'refresh-allowed': Flags.boolean({char: 'r', summary: 'allow signing keys for the token to be refreshed'}),
 }
 

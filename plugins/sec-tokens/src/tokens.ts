@@ -5,10 +5,12 @@ import {
   type Report,
   S10kError,
   type SolarClient,
+  describeJson,
   formatInstantAlt,
   formatInstantIso,
   parseInstant,
   prettyJson,
+  reportOf,
 } from 's10k'
 
 import {type SecurityPolicy, policyJson, readPolicy} from './policy.js'
@@ -63,10 +65,7 @@ export function checkToken(value: unknown, answer: string): SecurityToken {
 }
 
 /** A value from the service, short, for a message. */
-function describeValue(value: unknown): string {
-  const text = (JSON.stringify(value) as string | undefined) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 40)}...` : text
-}
+const describeValue = (value: unknown): string => describeJson(value, 40)
 
 /** What display needs of a token, read once: its policy as the Java tool reads it, and when it was created. */
 interface ParsedToken {
@@ -112,38 +111,35 @@ const CREATE_COLUMNS = ['Token ID', 'Token Secret', 'Created', 'User ID', 'Type'
 /** Tokens for display; `withSecret` gives the layout of `create`, which shows the secret once. */
 export function tokenReport(tokens: readonly SecurityToken[], options: {list: boolean; withSecret?: boolean}): Report {
   const titles = options.withSecret ? CREATE_COLUMNS : LIST_COLUMNS
-  const parsed = tokens.map((token) => parse(token))
-  const rows = parsed.map((p) => {
-    const {token, policy} = p
-    const cells: Record<string, string | undefined> = {
-      'Token ID': token.id,
-      'Token Secret': token.authSecret,
-      Created: createdText(p, formatInstantIso),
-      'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
-      Type: token.type,
-      Status: token.status,
-      Name: token.name,
-      Description: token.description,
-      Policy: policy ? prettyJson(policyJson(policy)) : undefined,
-    }
-    return titles.map((t) => cells[t] ?? undefined)
-  })
-  return {
-    columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
-    rows,
-    items: parsed.map((p) => json(p)),
-    list: options.list,
-  }
+  return reportOf(
+    tokens.map((token) => parse(token)),
+    {
+      columns: titles.map((title) => ({title, align: title === 'User ID' ? 'right' : 'left'})),
+      row: (p) => {
+        const {token, policy} = p
+        const cells: Record<string, string | undefined> = {
+          'Token ID': token.id,
+          'Token Secret': token.authSecret,
+          Created: createdText(p, formatInstantIso),
+          'User ID': token.userId === undefined || token.userId === null ? undefined : String(token.userId),
+          Type: token.type,
+          Status: token.status,
+          Name: token.name,
+          Description: token.description,
+          Policy: policy ? prettyJson(policyJson(policy)) : undefined,
+        }
+        return titles.map((t) => cells[t] ?? undefined)
+      },
+      json: (p) => json(p),
+      list: options.list,
+    },
+  )
 }
 
 export interface TokenFilter {
   identifiers?: string[]
   types?: string[]
   active?: boolean
-}
-
-interface FilterResults {
-  results?: unknown
 }
 
 /** How the service's refusals name a token. */
@@ -154,15 +150,8 @@ export async function findTokens(client: SolarClient, filter: TokenFilter): Prom
   if (filter.identifiers?.length) query.push(['identifiers', filter.identifiers.join(',')])
   if (filter.active !== undefined) query.push(['active', String(filter.active)])
   if (filter.types?.length) query.push(['tokenTypes', filter.types.join(',')])
-  const data = await client.request({method: 'GET', path: `${TOKENS_PATH}/find`, query})
-  const answer = `GET ${TOKENS_PATH}/find`
-  if (data === undefined) return []
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new S10kError(`The service's answer to ${answer} is not a list of results: ${describeValue(data)}`)
-  const {results} = data as FilterResults
-  if (results === undefined || results === null) return []
-  if (!Array.isArray(results)) throw new S10kError(`The service's answer to ${answer} has results that are not a list: ${describeValue(results)}`)
-  return results.map((token) => checkToken(token, answer))
+  const path = `${TOKENS_PATH}/find`
+  return (await client.results({method: 'GET', path, query})).map((token) => checkToken(token, `GET ${path}`))
 }
 
 export async function findToken(client: SolarClient, id: string): Promise<SecurityToken | undefined> {

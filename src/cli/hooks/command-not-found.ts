@@ -64,7 +64,23 @@ export function exitUnknownCommand(config: Interfaces.Config, id: string): never
   Errors.exit(ExitCode.usage)
 }
 
+/**
+ * Words after a command that takes no arguments (`sec-tokens list extra`) are unexpected arguments, as the command
+ * itself would say: one line pointing at its help, exit 2.
+ */
+function exitUnexpectedArguments(config: Interfaces.Config, id: string): void {
+  const typed = id.split(':')
+  for (let n = typed.length - 1; n > 0; n--) {
+    if (!config.findCommand(typed.slice(0, n).join(':'))) continue
+    const extra = typed.slice(n)
+    const reason = `Unexpected argument${extra.length === 1 ? '' : 's'}: ${extra.join(', ')}`
+    process.stderr.write(printable(`${reason} (see: ${config.bin} ${typed.slice(0, n).join(' ')} --help)\n`))
+    Errors.exit(ExitCode.usage)
+  }
+}
+
 const hook: Hook.CommandNotFound = async function ({id}) {
+  exitUnexpectedArguments(this.config, id)
   exitUnknownCommand(this.config, id)
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
 import {DEFAULT_HTTP, type S10kConfig, checkTransport, serviceUrl} from '../../../src/auth/config.js'
-import {describeRequest, prepareRequest} from '../../../src/http/client.js'
+import {describeRequest, filterResults, prepareRequest} from '../../../src/http/client.js'
 
 const config = (solaruser: string, http = DEFAULT_HTTP): S10kConfig => ({serviceUrls: {solaruser, solarquery: 'https://data.solarnetwork.net'}, http})
 
@@ -49,6 +49,28 @@ describe('requests', () => {
     }, /plain http/)
     assert.doesNotThrow(() => {
       checkTransport(config('http://example.com', {...DEFAULT_HTTP, allowPlainHttp: true}), new URL('http://example.com/x'))
+    })
+  })
+})
+
+describe('filter results', () => {
+  const answer = 'GET /solaruser/x'
+  it('reads the results of a filter-results answer, none when there is no answer or no results', () => {
+    assert.deepEqual(filterResults({totalResults: 2, results: [{id: 1}, 2]}, answer, false), [{id: 1}, 2])
+    for (const none of [undefined, null, {}, {results: null}]) assert.deepEqual(filterResults(none, answer, false), [])
+  })
+
+  it('takes the list itself only where the service answers so', () => {
+    assert.deepEqual(filterResults([1, 2], answer, true), [1, 2])
+    assert.throws(() => filterResults(['abc'], answer, false), {message: `The service's answer to ${answer} is not a list of results: ["abc"]`})
+  })
+
+  it('says in one line, with the value cut short, what is wrong with any other shape', () => {
+    assert.throws(() => filterResults('x'.repeat(50), answer, true), {
+      message: `The service's answer to ${answer} is not a list of results: "${'x'.repeat(39)}...`,
+    })
+    assert.throws(() => filterResults({results: 'all'}, answer, true), {
+      message: `The service's answer to ${answer} has results that are not a list: "all"`,
     })
   })
 })

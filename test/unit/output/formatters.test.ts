@@ -6,7 +6,7 @@ import {compactJson, jsonString, prettyJson, prettyJsonList} from '../../../src/
 import {renderJson} from '../../../src/output/json-formatter.js'
 import {renderTable, wrapLine} from '../../../src/output/pretty.js'
 import {findFormatter, formatterNames, registerFormatter} from '../../../src/output/registry.js'
-import type {Report} from '../../../src/output/report.js'
+import {type Report, reportOf} from '../../../src/output/report.js'
 
 const POLICY = {nodeIds: [107, 164], sourceIds: ['/REGION2/**']}
 
@@ -126,6 +126,11 @@ describe('CSV', () => {
     assert.equal(renderCsv({...report([]), headerless: true, rows: [[cell, '\t']]}, false), `"${cell}",\t\r\n`)
   })
 
+  it('writes a headerless table row by row, each as long as it is, quoted as FastCSV quotes', () => {
+    const rows = [['Month', 'Day'], ['#x', 'a,b', 'say "hi"'], [], [undefined], ['#y'], ['1', '2']]
+    assert.equal(renderCsv({...report([]), headerless: true, rows}, false), 'Month,Day\r\n"#x","a,b","say ""hi"""\r\n\r\n\r\n"#y"\r\n1,2\r\n')
+  })
+
   it('writes a header, CRLF after every record, and empty cells as nothing', () => {
     assert.equal(renderCsv(report([['a', '1', undefined]])), 'Token ID,User ID,Policy\r\na,1,\r\n')
   })
@@ -178,5 +183,30 @@ describe('formatter registry', () => {
       ),
       'a\nb',
     )
+  })
+})
+
+describe('reports built for the display mode asked for', () => {
+  it('builds the table rows only for PRETTY and CSV, the JSON values only for JSON, each once', () => {
+    const built: string[] = []
+    const shown = reportOf([1, 2], {
+      columns: [{title: 'N'}],
+      row: (n) => {
+        built.push(`row ${n}`)
+        return [String(n)]
+      },
+      json: (n) => {
+        built.push(`json ${n}`)
+        return n
+      },
+      list: true,
+    })
+    assert.equal(shown.count, 2)
+    assert.deepEqual(built, [])
+    assert.equal(renderJson(shown, {terminal: false}), '[1,2]\n')
+    assert.deepEqual(built, ['json 1', 'json 2'])
+    assert.equal(renderCsv(shown), 'N\r\n1\r\n2\r\n')
+    renderCsv(shown)
+    assert.deepEqual(built, ['json 1', 'json 2', 'row 1', 'row 2'])
   })
 })

@@ -98,7 +98,7 @@ describe('argv through the CLI parser', () => {
     }
     await fc.assert(
       fc.asyncProperty(value, value, fc.constantFrom('-n=', '--name=', '-m='), async (name, description, nameOption) => {
-        const argv = prepareArgv(['-id=X', `${nameOption}${name}`, `-D=${description}`])
+        const argv = await prepareArgv(['-id=X', `${nameOption}${name}`, `-D=${description}`])
         const result = await runInProcess(Probe, argv, testIO())
         assert.equal(result.code, 0, result.err)
         assert.equal(parsed.name, name)

@@ -84,8 +84,16 @@ describe('policy flags', () => {
 
 describe('expiration date and time zone', () => {
   it("accepts the Java tool's forms, ignoring any offset", () => {
-    assert.deepEqual(parseLocalDateTime('2020-10-30'), {year: 2020, month: 10, day: 30, hour: 0, minute: 0, second: 0, millisecond: 0})
-    assert.deepEqual(parseLocalDateTime('2020-10-30 12:45:30.25'), {
+    assert.deepEqual(parseLocalDateTime('2020-10-30', 'expiration-date'), {
+      year: 2020,
+      month: 10,
+      day: 30,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    })
+    assert.deepEqual(parseLocalDateTime('2020-10-30 12:45:30.25', 'expiration-date'), {
       year: 2020,
       month: 10,
       day: 30,
@@ -94,18 +102,26 @@ describe('expiration date and time zone', () => {
       second: 30,
       millisecond: 250,
     })
-    assert.deepEqual(parseLocalDateTime('2020-10-30+12:00'), parseLocalDateTime('2020-10-30'))
-    assert.deepEqual(parseLocalDateTime('2020-12-31T24:00'), {year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0})
+    assert.deepEqual(parseLocalDateTime('2020-10-30+12:00', 'expiration-date'), parseLocalDateTime('2020-10-30', 'expiration-date'))
+    assert.deepEqual(parseLocalDateTime('2020-12-31T24:00', 'expiration-date'), {
+      year: 2021,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    })
   })
 
   it('rejects incomplete or impossible dates', () => {
     for (const bad of ['2020-10-30T12', '20201030', '2020-1-3', '2020-02-30', '2020-10-30T25:00', 'tomorrow']) {
-      assert.throws(() => parseLocalDateTime(bad), /Invalid value for option '--expiration-date': cannot convert/, bad)
+      assert.throws(() => parseLocalDateTime(bad, 'expiration-date'), /Invalid value for option '--expiration-date': cannot convert/, bad)
     }
   })
 
   it('converts in a zone, an offset or UTC', () => {
-    const local = parseLocalDateTime('2020-10-30T12:45')
+    const local = parseLocalDateTime('2020-10-30T12:45', 'expiration-date')
     assert.equal(toEpochMillis(local, parseTimeZone('Pacific/Auckland')), 1604015100000)
     assert.equal(toEpochMillis(local, parseTimeZone('UTC')), 1604061900000)
     assert.equal(toEpochMillis(local, parseTimeZone('-05:00')), 1604061900000 + 5 * 3_600_000)
@@ -113,20 +129,43 @@ describe('expiration date and time zone', () => {
   })
 
   it('takes years literally', () => {
-    assert.equal(new Date(toEpochMillis(parseLocalDateTime('0050-06-01'), parseTimeZone('UTC'))).toISOString(), '0050-06-01T00:00:00.000Z')
-    assert.equal(new Date(toEpochMillis(parseLocalDateTime('0099-12-31T23:59'), parseTimeZone('Europe/Paris'))).getUTCFullYear(), 99)
+    assert.equal(
+      new Date(toEpochMillis(parseLocalDateTime('0050-06-01', 'expiration-date'), parseTimeZone('UTC'))).toISOString(),
+      '0050-06-01T00:00:00.000Z',
+    )
+    assert.equal(
+      new Date(toEpochMillis(parseLocalDateTime('0099-12-31T23:59', 'expiration-date'), parseTimeZone('Europe/Paris'))).getUTCFullYear(),
+      99,
+    )
     // the T24:00 roll-over and the month lengths too: year 50 stays 50, and year 0 is a leap year (1900 was not)
-    assert.deepEqual(parseLocalDateTime('0050-06-01T24:00'), {year: 50, month: 6, day: 2, hour: 0, minute: 0, second: 0, millisecond: 0})
-    assert.deepEqual(parseLocalDateTime('0099-12-31T24:00'), {year: 100, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0})
-    assert.equal(parseLocalDateTime('0000-02-29').day, 29)
+    assert.deepEqual(parseLocalDateTime('0050-06-01T24:00', 'expiration-date'), {
+      year: 50,
+      month: 6,
+      day: 2,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    })
+    assert.deepEqual(parseLocalDateTime('0099-12-31T24:00', 'expiration-date'), {
+      year: 100,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    })
+    assert.equal(parseLocalDateTime('0000-02-29', 'expiration-date').day, 29)
     assert.throws(
-      () => buildPolicy({'expiration-date': parseLocalDateTime('0050-06-01T24:00')} as PolicyFlagValues),
+      () => buildPolicy({'expiration-date': parseLocalDateTime('0050-06-01T24:00', 'expiration-date')} as PolicyFlagValues),
       (error: Error) => error.message.includes('0050-06-02T00:00:00.000Z is in the past') && !error.message.includes('1950'),
     )
   })
 
   it('takes the earlier instant of a time that occurs twice and moves a skipped time later, as Java does', () => {
-    const at = (local: string, zone: string) => new Date(toEpochMillis(parseLocalDateTime(local), parseTimeZone(zone))).toISOString()
+    const at = (local: string, zone: string) =>
+      new Date(toEpochMillis(parseLocalDateTime(local, 'expiration-date'), parseTimeZone(zone))).toISOString()
     // clocks go back at 02:00 EDT to 01:00 EST: 01:30 happens twice
     assert.equal(at('2025-11-02T01:30', 'America/New_York'), '2025-11-02T05:30:00.000Z')
     assert.equal(at('2021-04-04T02:30', 'Pacific/Auckland'), '2021-04-03T13:30:00.000Z')
@@ -144,7 +183,7 @@ describe('expiration date and time zone', () => {
   })
 
   it('uses the local zone when none is given', () => {
-    const local = parseLocalDateTime('2020-10-30T12:45')
+    const local = parseLocalDateTime('2020-10-30T12:45', 'expiration-date')
     assert.equal(toEpochMillis(local), new Date(2020, 9, 30, 12, 45).getTime())
   })
 

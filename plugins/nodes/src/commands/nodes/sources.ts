@@ -3,7 +3,6 @@ import {
   type Report,
   S10kCommand,
   commandUsage,
-  dateParameter,
   dateTimeFlag,
   displayModeFlag,
   listFlag,
@@ -62,21 +61,19 @@ export default class NodesSources extends S10kCommand {
 
   async run(): Promise<Report> {
     const {flags} = await this.parse(NodesSources)
-    const local = flags['local-dates']
-    const query: [string, string][] = []
-    const add = (name: string, values: readonly (string | number)[] | undefined) => {
-      if (values?.length) query.push([name, values.join(',')])
+    const filter = {
+      nodeIds: uniqueValues(flags['node-id']),
+      sourceIds: uniqueValues(flags['source-id']),
+      minDate: flags['min-date'],
+      maxDate: flags['max-date'],
+      localDates: flags['local-dates'],
+      timeZone: flags['time-zone'],
+      metadataFilter: flags.filter,
+      propertyNames: uniqueValues(flags.property),
+      instantaneousPropertyNames: uniqueValues(flags.instantaneous),
+      accumulatingPropertyNames: uniqueValues(flags.accumulating),
+      statusPropertyNames: uniqueValues(flags.status),
     }
-    add('nodeIds', uniqueValues(flags['node-id']))
-    add('sourceIds', uniqueValues(flags['source-id']))
-    // both ends, each from its own option (the Java tool sent --max-date as both)
-    if (flags['min-date']) query.push([local ? 'localStartDate' : 'startDate', dateParameter(flags['min-date'], local, flags['time-zone'])])
-    if (flags['max-date']) query.push([local ? 'localEndDate' : 'endDate', dateParameter(flags['max-date'], local, flags['time-zone'])])
-    if (flags.filter !== undefined && flags.filter.trim() !== '') query.push(['metadataFilter', flags.filter])
-    add('propertyNames', uniqueValues(flags.property))
-    add('instantaneousPropertyNames', uniqueValues(flags.instantaneous))
-    add('accumulatingPropertyNames', uniqueValues(flags.accumulating))
-    add('statusPropertyNames', uniqueValues(flags.status))
-    return sourcesReport(await findSources(await this.client(), query))
+    return sourcesReport(await findSources(await this.client(), filter))
   }
 }

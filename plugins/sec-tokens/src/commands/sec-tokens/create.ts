@@ -1,8 +1,9 @@
-import {NotSent, PartialResultError, type Report, S10kCommand, S10kError, commandUsage, displayModeFlag, withShortNames} from 's10k'
+import {NotSent, type Report, S10kCommand, commandUsage, displayModeFlag, withShortNames} from 's10k'
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {requiredTokenTypeFlag, tokenInfoFlags} from '../../token-flags.js'
-import {TOKENS_PATH, checkToken, generateToken, newTokenSecret, saveTokenInfo, tokenReport} from '../../tokens.js'
+import {createToken} from '../../token-changes.js'
+import {tokenReport} from '../../tokens.js'
 
 const flags = withShortNames({
   type: requiredTokenTypeFlag('the type of token to create'),
@@ -41,29 +42,11 @@ export default class SecTokensCreate extends S10kCommand {
 
   async run(): Promise<Report | undefined> {
     const {flags} = await this.parse(SecTokensCreate)
-    const policy = buildPolicy(flags)
-    const client = await this.client()
-    const info = {name: flags.name || undefined, description: flags.description || undefined}
-    const named = Boolean(info.name || info.description)
-    this.progress.plan(named ? ['token created', 'name and description'] : ['token created'])
-    const token = await this.progress.step('token created', () => generateToken(client, flags.type, policy))
+    const request = {type: flags.type, name: flags.name, description: flags.description, policy: buildPolicy(flags)}
+    const token = await createToken(await this.client(), request, this.progress, (delivery) => {
+      this.deliverOnce(delivery)
+    })
     if (token instanceof NotSent) return undefined
-    // from here on, the secret must reach the user whatever happens: the service never shows it again
-    this.deliverOnce(newTokenSecret(token))
-    checkToken(token, `POST ${TOKENS_PATH}/generate/${flags.type}`)
-    if (named) {
-      try {
-        await this.progress.step('name and description', () => saveTokenInfo(client, token.id, info))
-      } catch (error) {
-        if (!(error instanceof S10kError)) throw error
-        throw new PartialResultError(
-          `Security token ${token.id} was created, but its name and description were not set: ${error.reason}`,
-          tokenReport([token], {list: false, withSecret: true}),
-          error.exitCode,
-        )
-      }
-      Object.assign(token, info)
-    }
     return tokenReport([token], {list: false, withSecret: true})
   }
 }

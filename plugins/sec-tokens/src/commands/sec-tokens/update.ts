@@ -2,7 +2,7 @@ import {ExitCode, Flags, NotSent, type Report, S10kCommand, S10kError, commandUs
 
 import {buildPolicy, policyFlags} from '../../policy-flags.js'
 import {statusFlags, tokenIdFlag, tokenInfoFlags, tokenTypeFlag} from '../../token-flags.js'
-import {hasChanges, updateToken} from '../../token-update.js'
+import {hasChanges, updateToken} from '../../token-changes.js'
 import {tokenReport} from '../../tokens.js'
 
 const flags = withShortNames({

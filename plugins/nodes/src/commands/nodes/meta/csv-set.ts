@@ -2,7 +2,7 @@ import {
   Args,
   Flags,
   JsonNumber,
-  type Report,
+  type Message,
   S10kCommand,
   UsageError,
   commandUsage,
@@ -38,9 +38,9 @@ export default class NodesMetaCsvSet extends S10kCommand {
     'the Java tool does, written as Java prints it: -0012.50 as -12.50). The CSV is given as an ' +
     'argument, as @@file, or on standard input. Without --path, each CSV row is a metadata key path and its value ' +
     '(as csv-get without --path writes them; a value that is JSON, such as 123 or true, is stored as such). With ' +
-    '-v the rows are shown as csv-get shows them.'
+    '--display-mode the rows are shown after the message, as csv-get shows them.'
 
-  static output = '`CSV saved to path [<path>].`, and with -v the rows.'
+  static output = '`CSV saved to path [<path>].`, and with --display-mode the rows.'
 
   static override args = {
     csv: Args.string({ignoreStdin: true, description: 'the CSV text, @file (@@file on the command line), or - / nothing to read standard input'}),
@@ -58,13 +58,14 @@ export default class NodesMetaCsvSet extends S10kCommand {
 
   static override flags = flags
 
-  async run(): Promise<Report | undefined> {
+  async run(): Promise<Message | undefined> {
     const {args, flags} = await this.parse(NodesMetaCsvSet)
     const text = await readContent(args.csv === '-' ? undefined : args.csv, this.io, 'CSV')
     const {path} = flags
     if (path === undefined && flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
-    // the rows are kept for -v only: large CSV is read row by row into the metadata, and not held while it is sent
-    const rows: string[][] | undefined = path === undefined && !flags.verbose ? undefined : parseCsv(text)
+    // the rows are kept only to be shown: large CSV is read row by row into the metadata, and not held while it is sent
+    const show = flags['display-mode'] !== undefined
+    const rows: string[][] | undefined = path === undefined && !show ? undefined : parseCsv(text)
     let metadata: NodeMetadata
     let count = 0
     if (path === undefined) {
@@ -83,12 +84,13 @@ export default class NodesMetaCsvSet extends S10kCommand {
       const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
       metadata = metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? []))
     }
-    const shown = flags.verbose && rows ? rowsReport(rows) : undefined
     const client = await this.client()
     const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
     if (sent) return undefined
-    // the key path is the user's text: shown escaped, like every message
-    await this.writeOut(path === undefined ? `Metadata saved from ${count} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`)
-    return shown
+    return {
+      // the key path is the user's text: shown escaped, like every message
+      message: path === undefined ? `Metadata saved from ${count} key path rows.` : `CSV saved to path [${printableLine(path)}].`,
+      report: show && rows ? rowsReport(rows) : undefined,
+    }
   }
 }

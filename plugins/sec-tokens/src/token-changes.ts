@@ -1,7 +1,59 @@
-import {type ChangeProgress, NotSent, S10kError, type SolarClient} from 's10k'
+/** The changes `sec-tokens create` and `update` make, each as its steps in order, with what was applied said on failure. */
+import {type ChangeProgress, NotSent, PartialResultError, S10kError, type SolarClient} from 's10k'
 
 import type {SecurityPolicy} from './policy.js'
-import {type SecurityToken, findToken, saveTokenInfo, saveTokenPolicy, saveTokenStatus} from './tokens.js'
+import {
+  type SecurityToken,
+  TOKENS_PATH,
+  checkToken,
+  findToken,
+  generateToken,
+  newTokenSecret,
+  saveTokenInfo,
+  saveTokenPolicy,
+  saveTokenStatus,
+  tokenReport,
+} from './tokens.js'
+
+/** What `sec-tokens create` was asked for. An empty name or description is none. */
+export interface NewToken {
+  type: string
+  name?: string
+  description?: string
+  policy?: SecurityPolicy
+}
+
+/**
+ * Creates the token, then names it. Once it exists, its ID and one-time secret go to `deliver` before anything else
+ * can fail: the service never shows the secret again. Returns the token (with its secret), or `NotSent` in a dry
+ * run. If naming fails, the error carries the token to show and says it was created.
+ */
+export async function createToken(
+  client: SolarClient,
+  request: NewToken,
+  progress: ChangeProgress,
+  deliver: (delivery: {text: string; note: string}) => void,
+): Promise<SecurityToken | NotSent> {
+  const info = {name: request.name || undefined, description: request.description || undefined}
+  const named = Boolean(info.name || info.description)
+  progress.plan(named ? ['token created', 'name and description'] : ['token created'])
+  const token = await progress.step('token created', () => generateToken(client, request.type, request.policy))
+  if (token instanceof NotSent) return token
+  deliver(newTokenSecret(token))
+  checkToken(token, `POST ${TOKENS_PATH}/generate/${request.type}`)
+  if (!named) return token
+  try {
+    await progress.step('name and description', () => saveTokenInfo(client, token.id, info))
+  } catch (error) {
+    if (!(error instanceof S10kError)) throw error
+    throw new PartialResultError(
+      `Security token ${token.id} was created, but its name and description were not set: ${error.reason}`,
+      tokenReport([token], {list: false, withSecret: true}),
+      error.exitCode,
+    )
+  }
+  return {...token, ...info}
+}
 
 /** What `sec-tokens update` was asked to change. Undefined means leave as it is; '' clears a name or description. */
 export interface TokenChanges {
