@@ -58,26 +58,32 @@ const NON_ASCII = /[\u0080-\uffff]/
 
 /**
  * The bundle's text with every non-ASCII character written as an escape. esbuild escapes them everywhere but in
- * regular expression literals (oclif's ansis has U+009B in one); a single one makes V8 keep the whole 0.5 MB
- * source as a two-byte string, which costs about 6% of a `--help` run (reading, hashing, scanning, GC).
- * An escape means the same character in a pattern; anything outside a pattern fails the build.
+ * regular expression literals (oclif's ansis has U+009B in one) and comments (kept when not minifying); a single
+ * one makes V8 keep the whole 0.5 MB source as a two-byte string, which costs about 6% of a `--help` run
+ * (reading, hashing, scanning, GC). An escape means the same character in a pattern, and nothing in a comment;
+ * anything elsewhere fails the build.
  */
 export function asciiSource(code) {
   const source = ts.createSourceFile('bundle.cjs', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS)
-  const patterns = []
+  const ranges = new Map()
+  const comments = (list) => {
+    for (const {pos, end} of list ?? []) ranges.set(pos, {end, pattern: false})
+  }
   const visit = (node) => {
-    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) patterns.push([node.getStart(source), node.end])
+    comments(ts.getLeadingCommentRanges(code, node.pos))
+    comments(ts.getTrailingCommentRanges(code, node.end))
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) ranges.set(node.getStart(source), {end: node.end, pattern: true})
     else ts.forEachChild(node, visit)
   }
   visit(source)
   let out = ''
   let at = 0
-  for (const [start, end] of patterns) {
-    const pattern = code.slice(start, end)
-    if (!NON_ASCII.test(pattern)) continue
-    // a UTF-16 unit as \uXXXX: what the pattern matched (a surrogate pair, with or without the u flag, included)
-    const escaped = pattern.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
-      if (slashes.length % 2 === 1) throw new Error(`an escaped non-ASCII character in a pattern at ${start}: ${pattern}`)
+  for (const [start, {end, pattern}] of [...ranges].sort(([a], [b]) => a - b)) {
+    const text = code.slice(start, end)
+    if (start < at || !NON_ASCII.test(text)) continue
+    // a UTF-16 unit as \uXXXX: what a pattern matched (a surrogate pair, with or without the u flag, included)
+    const escaped = text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
+      if (pattern && slashes.length % 2 === 1) throw new Error(`an escaped non-ASCII character in a pattern at ${start}: ${text}`)
       return `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
     })
     out += code.slice(at, start) + escaped
@@ -85,7 +91,10 @@ export function asciiSource(code) {
   }
   out += code.slice(at)
   const left = out.match(NON_ASCII)
-  if (left) throw new Error(`the bundle has a non-ASCII character outside a pattern at ${left.index}: ${out.slice(left.index - 40, left.index + 40)}`)
+  if (left)
+    throw new Error(
+      `the bundle has a non-ASCII character outside a pattern or comment at ${left.index}: ${out.slice(left.index - 40, left.index + 40)}`,
+    )
   return out
 }
 
