@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {BUNDLE_OPTIONS, bundlePlugins, installLoader} from './bundle/common.mjs'
+import {BUNDLE_OPTIONS, asciiSource, bundlePlugins, installLoader} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -116,6 +116,8 @@ async function bundlePluginCommands(plugin) {
     outfile: `plugins/${plugin}/dist/commands.cjs`,
     logLevel: 'warning',
   })
+  // ASCII, as the core's bundle (a comment's § made Node keep this one as a two-byte string)
+  writeFileSync(`plugins/${plugin}/dist/commands.cjs`, asciiSource(readFileSync(`plugins/${plugin}/dist/commands.cjs`, 'utf8')))
 }
 
 for (const plugin of readdirSync('plugins')) {

@@ -7,6 +7,8 @@ import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'no
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import ts from 'typescript'
+
 import {supportedNodes} from '../nodes.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
@@ -52,16 +54,59 @@ function stubsPlugin(stubs) {
 /** The esbuild plugins of such a bundle: oclif's stubs and `more`, and lazy requires in oclif. */
 export const bundlePlugins = (more = []) => [stubsPlugin([...OCLIF_STUBS, ...more]), lazyOclifRequires]
 
+const NON_ASCII = /[\u0080-\uffff]/
+
 /**
- * Puts the loader (`s10k.cjs`) and its compiler beside the bundle, the compiler naming caches by the bundle's
- * hash, and removes the caches of an earlier build, which are of no use.
+ * The bundle's text with every non-ASCII character written as an escape. esbuild escapes them everywhere but in
+ * regular expression literals (oclif's ansis has U+009B in one) and comments (kept when not minifying); a single
+ * one makes V8 keep the whole 0.5 MB source as a two-byte string, which costs about 6% of a `--help` run
+ * (reading, hashing, scanning, GC). An escape means the same character in a pattern, and nothing in a comment;
+ * anything elsewhere fails the build.
+ */
+export function asciiSource(code) {
+  const source = ts.createSourceFile('bundle.cjs', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS)
+  const ranges = new Map()
+  const comments = (list) => {
+    for (const {pos, end} of list ?? []) ranges.set(pos, {end, pattern: false})
+  }
+  const visit = (node) => {
+    comments(ts.getLeadingCommentRanges(code, node.pos))
+    comments(ts.getTrailingCommentRanges(code, node.end))
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) ranges.set(node.getStart(source), {end: node.end, pattern: true})
+    else ts.forEachChild(node, visit)
+  }
+  visit(source)
+  let out = ''
+  let at = 0
+  for (const [start, {end, pattern}] of [...ranges].sort(([a], [b]) => a - b)) {
+    const text = code.slice(start, end)
+    if (start < at || !NON_ASCII.test(text)) continue
+    // a UTF-16 unit as \uXXXX: what a pattern matched (a surrogate pair, with or without the u flag, included)
+    const escaped = text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
+      if (pattern && slashes.length % 2 === 1) throw new Error(`an escaped non-ASCII character in a pattern at ${start}: ${text}`)
+      return `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    })
+    out += code.slice(at, start) + escaped
+    at = end
+  }
+  out += code.slice(at)
+  const left = out.match(NON_ASCII)
+  if (left)
+    throw new Error(
+      `the bundle has a non-ASCII character outside a pattern or comment at ${left.index}: ${out.slice(left.index - 40, left.index + 40)}`,
+    )
+  return out
+}
+
+/**
+ * Makes the bundle ASCII (asciiSource), puts the loader (`s10k.cjs`) and its compiler beside it, the compiler
+ * naming caches by the bundle's hash, and removes the caches of an earlier build, which are of no use.
  */
 export function installLoader(bundleDir) {
+  const bundle = join(bundleDir, 's10k-code.cjs')
+  writeFileSync(bundle, asciiSource(readFileSync(bundle, 'utf8')))
   for (const f of readdirSync(bundleDir)) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(join(bundleDir, f))
-  const buildId = createHash('sha256')
-    .update(readFileSync(join(bundleDir, 's10k-code.cjs')))
-    .digest('hex')
-    .slice(0, 16)
+  const buildId = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)
   const compile = readFileSync(here('compile.cjs'), 'utf8')
   if (!compile.includes("'@BUILD@'")) throw new Error('scripts/bundle/compile.cjs has no @BUILD@ to name caches by')
   writeFileSync(join(bundleDir, 'compile.cjs'), compile.replace("'@BUILD@'", `'${buildId}'`))

@@ -13,13 +13,13 @@ const escapeXml = (text: string): string =>
   text.replace(/[&<>'"]/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;'})[c] ?? c)
 
 /**
- * oclif renders every help text as an ejs template (about 1 ms each, and loading ejs first): text without a `<%`
- * tag renders to itself, and text whose only tags are `<%= config.bin %>` and `<%= command.id %>` to itself with
- * those values put in, escaped as ejs does. Anything else goes to ejs.
+ * oclif renders every help text as an ejs template (about 1 ms each, and loading ejs first): text whose only tags
+ * are `<%= config.bin %>` and `<%= command.id %>` renders to itself with those values put in, escaped as ejs does.
+ * Anything else goes to oclif's render (which returns text with no tag as it is: patches/README.md).
  */
 function withoutTemplateWhenSimple(bin: unknown, id: unknown, render: (input: string) => string): (input: string) => string {
   return (input) => {
-    if (!input.includes('<%')) return input
+    if (!input.includes('<%')) return render(input)
     const values = {'config.bin': bin, 'command.id': id}
     const simple = [...input.matchAll(SIMPLE_TAG)].every(([, name]) => typeof values[name as keyof typeof values] === 'string')
     const rest = input.replace(SIMPLE_TAG, '')

@@ -7,13 +7,30 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {type Interfaces, Plugin} from '@oclif/core'
+import {type Command, type Interfaces, Plugin} from '@oclif/core'
 
-/** What the build records of one plugin: where it is, relative to s10k's root, and its manifest. */
+/**
+ * What the build records of one plugin: where it is, relative to s10k's root, and its manifest, in which a flag
+ * that several commands define alike is its number in the root's `flags` (written once).
+ */
 export interface RecordedPlugin {
   name: string
   root: string
   manifest: Interfaces.Manifest
+  flags?: Command.Flag.Cached[]
+}
+
+/** Puts back in `manifest` each flag the record shares, a copy per command; false when one is not in `shared`. */
+function withSharedFlags(manifest: Interfaces.Manifest, shared: readonly Command.Flag.Cached[]): boolean {
+  for (const command of Object.values(manifest.commands)) {
+    for (const [name, flag] of Object.entries(command.flags) as [string, Command.Flag.Cached | number][]) {
+      if (typeof flag !== 'number') continue
+      const definition = shared.at(flag)
+      if (definition === undefined) return false
+      command.flags[name] = {...definition}
+    }
+  }
+  return true
 }
 
 /** The file the build writes, in s10k's root. */
@@ -31,6 +48,7 @@ export async function recordedPlugins(root: string): Promise<Map<string, Plugin>
     return undefined
   }
   const plugins = new Map<string, Plugin>()
+  const shared = recorded[0]?.flags ?? []
   for (const {name, root: relative, manifest} of recorded) {
     const pluginRoot = join(root, relative)
     let pjson: Interfaces.PJSON
@@ -39,7 +57,7 @@ export async function recordedPlugins(root: string): Promise<Map<string, Plugin>
     } catch {
       return undefined
     }
-    if (pjson.name !== name || pjson.version !== manifest.version || !('oclif' in pjson)) return undefined
+    if (pjson.name !== name || pjson.version !== manifest.version || !('oclif' in pjson) || !withSharedFlags(manifest, shared)) return undefined
     // a manifest given with pjson and root is used as it is (patches/README.md)
     const plugin = new Plugin({name, root: pluginRoot, type: 'core', isRoot: relative === '.', pjson, manifest})
     await plugin.load()

@@ -5,7 +5,7 @@
  * what printable.ts escapes (DEL, the C1 controls, invisible and reordering characters), which Jackson leaves
  * raw, so that JSON shown on a terminal cannot drive or deceive it either: the same JSON value, written safely.
  */
-import {UNPRINTABLE_SOURCE, unicodeEscape} from '../text/printable.js'
+import {UNPRINTABLE_SOURCE, lazyPattern, unicodeEscape} from '../text/printable.js'
 
 export type JsonValue = string | number | boolean | null | JsonNumber | JsonValue[] | {[key: string]: JsonValue | undefined}
 
@@ -25,13 +25,14 @@ export class JsonNumber {
 const SHORT_ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
 // every C0 control, line feed included (JSON requires it), and what a terminal must not obey
-const NEEDS_ESCAPE = new RegExp(String.raw`["\\\u0000-\u001F]|${UNPRINTABLE_SOURCE}`, 'u')
-const TO_ESCAPE = new RegExp(NEEDS_ESCAPE.source, 'gu')
+const ESCAPE_SOURCE = String.raw`["\\\u0000-\u001F]|${UNPRINTABLE_SOURCE}`
+const needsEscape = lazyPattern(ESCAPE_SOURCE, 'u')
+const toEscape = lazyPattern(ESCAPE_SOURCE, 'gu')
 
 export function jsonString(value: string): string {
   // most strings need no escape: tell at a glance (large metadata has millions of them)
-  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`
-  const escaped = value.replace(TO_ESCAPE, (c) => SHORT_ESCAPES[c] ?? unicodeEscape(c, true))
+  if (!needsEscape().test(value)) return `"${value}"`
+  const escaped = value.replace(toEscape(), (c) => SHORT_ESCAPES[c] ?? unicodeEscape(c, true))
   return `"${escaped}"`
 }
 
@@ -40,7 +41,7 @@ function scalar(value: string | number | boolean | null | JsonNumber): string {
   return typeof value === 'string' ? jsonString(value) : String(value)
 }
 
-const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'u')
+const unprintable = lazyPattern(UNPRINTABLE_SOURCE, 'u')
 
 /**
  * JSON.stringify's text, when it is the one s10k writes: not when it holds a `\u` escape (it writes lowercase hex
@@ -55,7 +56,7 @@ function nativeJson(value: JsonValue, indent?: number): string | undefined {
     return undefined
   }
   // one native scan each, the slower one only for text beyond printable ASCII
-  if (text.includes('\\u') || (/[^\x20-\x7E\n]/.test(text) && UNPRINTABLE.test(text))) return undefined
+  if (text.includes('\\u') || (/[^\x20-\x7E\n]/.test(text) && unprintable().test(text))) return undefined
   return text
 }
 

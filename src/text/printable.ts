@@ -12,7 +12,16 @@
  */
 export const UNPRINTABLE_SOURCE = String.raw`[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]|(?![\u200C\u200D])\p{Cf}`
 
-const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'gu')
+/**
+ * A pattern built on its first use: V8 compiles a pattern when it is built, and `\p{Cf}` takes ICU's tables
+ * (about 1% of a `--help` run, which never needs it).
+ */
+export function lazyPattern(source: string, flags: string): () => RegExp {
+  let pattern: RegExp | undefined
+  return () => (pattern ??= new RegExp(source, flags))
+}
+
+const unprintable = lazyPattern(UNPRINTABLE_SOURCE, 'gu')
 
 /** `\uXXXX` for each UTF-16 unit of `c` (a character beyond U+FFFF is a surrogate pair, as in JSON). */
 export function unicodeEscape(c: string, upperCase = false): string {
@@ -28,7 +37,9 @@ const escape = (c: string): string => unicodeEscape(c)
 
 /** `text` with every control and invisible character but line feed escaped. */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, escape)
+  // printable ASCII and line feeds, which the pattern never matches, are most text
+  if (!/[^\x20-\x7E\n]/.test(text)) return text
+  return text.replace(unprintable(), escape)
 }
 
 /** `text` on one line: line feeds escaped too (for a value quoted inside a message). */

@@ -11,6 +11,7 @@ interface Recorded {
   name: string
   root: string
   manifest: {version: string; commands: Record<string, {summary?: string}>}
+  flags?: unknown[]
 }
 
 /**
@@ -51,6 +52,14 @@ describe('the recorded plugin configuration', () => {
     assert.match(help(), /^ {2}version +Recorded summary\.$/m)
   })
 
+  it('writes a flag that several commands define alike once, with the root, and each use as its number', () => {
+    const commands = original.flatMap((p) => Object.values(p.manifest.commands) as {flags: Record<string, unknown>}[])
+    const profiles = commands.map((c) => c.flags.profile).filter((flag) => flag !== undefined)
+    assert.ok(profiles.length > 1)
+    assert.equal(new Set(profiles).size, 1)
+    assert.equal((original[0].flags?.[profiles[0] as number] as {name: string}).name, 'profile')
+  })
+
   it('names each plugin of package.json, in its order, after the root, where Node finds it', () => {
     const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {oclif: {plugins: string[]}}
     assert.deepEqual(
@@ -62,6 +71,7 @@ describe('the recorded plugin configuration', () => {
   for (const [kind, edit] of [
     ['a plugin is not where it was recorded', (plugins: Recorded[]) => (plugins[1].root = join('node_modules', '@s10k', 'moved'))],
     ['a plugin has another version', (plugins: Recorded[]) => (plugins[2].manifest.version = '0.0.1')],
+    ['a flag it shares between commands is missing', (plugins: Recorded[]) => (plugins[0].flags = [])],
   ] as const) {
     it(`is not used when ${kind}: oclif loads the plugins itself`, () => {
       record(edit)
