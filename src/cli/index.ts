@@ -52,27 +52,21 @@ async function refuseSecretAfterPrompt(expanded: readonly string[], load: Interf
   )
 }
 
+/** What to run once the arguments are prepared: oclif's arguments and load options, or a one-line refusal. */
+export type PreparedRun = {args: string[]; load: Interfaces.LoadOptions} | {refusal: string; exitCode: number}
+
 /**
- * bin/run.cjs: expands `@files`, learns the secrets the arguments give (so that nothing written to stderr, DEBUG
- * output included, shows them), prepares the arguments and runs the command. A bad `@file` or a secret written
- * where it would be echoed ends the run here, in one line.
+ * The part of a run before oclif: expands `@files`, learns the secrets the environment and the arguments give
+ * (so that nothing written to stderr, DEBUG output included, shows them), prepares the arguments and chooses how
+ * oclif loads. A bad `@file` or a secret written where it would be echoed is a refusal: its line for stderr and exit code. bin/run.cjs (through
+ * `main`) and the tests' in-process runs both start here.
  */
-export async function main(argv: readonly string[], dir: string): Promise<void> {
+export async function prepareRun(argv: readonly string[], dir: string): Promise<PreparedRun> {
   registerSecret(process.env.SN_TOKEN_SECRET)
-  redactStderr()
-  if (!process.env.DEBUG) {
-    process.removeAllListeners('warning')
-    process.on('warning', (warning) => {
-      onWarning(warning, (text) => process.stderr.write(printable(text)))
-    })
-  }
-  let args: string[]
-  let config: Config | undefined
-  let load: Interfaces.LoadOptions
   try {
     const expanded = expandArgv(argv)
     for (const secret of secretsInArgv(expanded)) registerSecret(secret)
-    args = prepareWith(expanded, GLOBAL_OPTIONS)
+    const args = prepareWith(expanded, GLOBAL_OPTIONS)
     // installing or linking loads the new plugin in this run too
     const [first = '', second = ''] = args
     const pluginCommand =
@@ -82,13 +76,32 @@ export async function main(argv: readonly string[], dir: string): Promise<void> 
     // the plugins as the build recorded them, unless plugins are being managed or the user has some of their own
     const root = dirname(dirname(fileURLToPath(dir)))
     const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)
-    load = plugins ? {root, plugins} : dir
-    config = await refuseSecretAfterPrompt(expanded, load)
+    const load = plugins ? {root, plugins} : dir
+    const config = await refuseSecretAfterPrompt(expanded, load)
+    return {args, load: config ?? load}
   } catch (error) {
     if (!(error instanceof S10kError)) throw error
-    process.stderr.write(`${printable(error.reason)}\n`)
-    process.exitCode = error.exitCode
+    return {refusal: `${printable(error.reason)}\n`, exitCode: error.exitCode}
+  }
+}
+
+/**
+ * bin/run.cjs: keeps secrets out of stderr and warnings to one line, prepares the run and hands it to oclif. A
+ * refusal ends the run here, in one line.
+ */
+export async function main(argv: readonly string[], dir: string): Promise<void> {
+  redactStderr()
+  if (!process.env.DEBUG) {
+    process.removeAllListeners('warning')
+    process.on('warning', (warning) => {
+      onWarning(warning, (text) => process.stderr.write(printable(text)))
+    })
+  }
+  const run = await prepareRun(argv, dir)
+  if ('refusal' in run) {
+    process.stderr.write(run.refusal)
+    process.exitCode = run.exitCode
     return
   }
-  await execute({args, loadOptions: config ?? load})
+  await execute({args: run.args, loadOptions: run.load})
 }
