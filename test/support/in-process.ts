@@ -122,7 +122,7 @@ type Loaded = Awaited<ReturnType<Command.Loadable['load']>>
  * of the core and of a first-party plugin is its source file (src/cli/commands/<id>.ts, plugins/<p>/src/commands/
  * <id>.ts) and talks to `io`; the core's hooks and help class are src/cli/index.ts's. Other plugins load as usual.
  */
-async function configFromSources(load: Interfaces.LoadOptions, io: IOStreams): Promise<Config> {
+async function configFromSources(load: NonNullable<Interfaces.LoadOptions>, io: IOStreams): Promise<Config> {
   const config = await Config.load(load)
   for (const plugin of config.getPluginsList()) {
     if (!plugin.isRoot && !plugin.name.startsWith('@s10k/plugin-')) continue

@@ -3,7 +3,8 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {after, describe, it} from 'node:test'
 
-import {ROOT, makeHome, runCli} from '../support/cli.js'
+import {ROOT, makeHome} from '../support/cli.js'
+import {runS10k} from '../support/in-process.js'
 
 /**
  * Every command's `--help`, the root's and each topic's, byte for byte as main printed them before start-up
@@ -52,7 +53,7 @@ describe('help output', () => {
       const expected = readFileSync(join(GOLDEN, `${name}.txt`), 'utf8')
         .replace('{{platform}}', `${process.platform}-${process.arch}`)
         .replace('{{node}}', process.version)
-      const result = await runCli(argv(name), {home: home.path})
+      const result = await runS10k(argv(name), {home: home.path})
       assert.deepEqual([result.code, result.stderr], [0, ''])
       assert.equal(result.stdout, expected)
     })
