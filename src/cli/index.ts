@@ -53,7 +53,7 @@ async function refuseSecretAfterPrompt(expanded: readonly string[], load: Interf
 }
 
 /** What to run once the arguments are prepared: oclif's arguments and load options, or a one-line refusal. */
-export type PreparedRun = {args: string[]; load: Interfaces.LoadOptions} | {refusal: string; exitCode: number}
+export type PreparedRun = {args: string[]; load: NonNullable<Interfaces.LoadOptions>} | {refusal: string; exitCode: number}
 
 /**
  * The part of a run before oclif: expands `@files`, learns the secrets the environment and the arguments give

@@ -38,11 +38,27 @@ describe('secrets', () => {
       ['-u', CALLER.tokenId, `--secret=${CALLER.secret}`],
     ]) {
       it(`never prints the secret or signing key: ${[...how, ...args].join(' ').replace(CALLER.secret, '***')}`, async () => {
+        const before = session.emulator.requests.length
         const result = await session.run([...how, ...args])
         for (const text of [result.stdout, result.stderr]) {
           assert.ok(!text.includes(CALLER.secret), 'secret printed')
           assert.ok(!text.includes(key), 'signing key printed')
           assert.doesNotMatch(text, /Signature=[0-9a-f]{64}/)
+        }
+        // and what it must print: the signed requests, redacted, in the trace; the warning for a secret given on the command line; the error for a bad value
+        if (args.includes('bad')) {
+          assert.equal(result.code, 2, result.stderr)
+          assert.match(result.stderr, /^Invalid value for option '--node-id'/m)
+        } else if (args[0] === '-n') {
+          // a dry run shows the change it would have sent, unsigned
+          assert.match(result.stdout, /^POST http:\/\/127\.0\.0\.1:\d+\/solaruser\/api\/v1\/sec\/user\/auth-tokens\/status\n/m)
+        } else if (how[0] === '-v') {
+          const authorization = new RegExp(`^> Authorization: SNWS2 Credential=${CALLER.tokenId},SignedHeaders=[a-z;-]+,Signature=<redacted>$`, 'm')
+          assert.match(result.stderr, authorization)
+          if (session.emulator.requests.length > before)
+            assert.match(result.stderr, /^(GET|POST|PATCH|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/\S+ -> \d{3} \(\d+ ms\)$/m)
+        } else {
+          assert.match(result.stderr, /^Warning: --secret on the command line can end up in shell history/m)
         }
       })
     }
