@@ -56,7 +56,7 @@ describe('secrets in DEBUG output (spawned)', () => {
       assert.ok(!result.stderr.includes(CALLER.secret), 'the secret is in the DEBUG output')
     }
     // an error that quotes the arguments (an unknown option after the secret)
-    const bad = await session.run(['sec-tokens', 'list', '@args.txt', `--no-such=${CALLER.secret}`])
+    const bad = await session.spawn(['sec-tokens', 'list', '@args.txt', `--no-such=${CALLER.secret}`])
     assert.equal(bad.code, 2)
     assert.ok(!bad.stderr.includes(CALLER.secret), bad.stderr)
   })

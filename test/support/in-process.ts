@@ -156,6 +156,15 @@ function swapEnvironment(env: Record<string, string>): () => void {
   }
 }
 
+/** Gives back a function that puts `target[key]` back as it is now (an own property, or none over the inherited one). */
+function replaced(target: object, key: string): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key)
+  return () => {
+    if (own) Object.defineProperty(target, key, own)
+    else Reflect.deleteProperty(target, key)
+  }
+}
+
 export interface RunOptions {
   home: string
   env?: Record<string, string>
@@ -219,8 +228,10 @@ export async function runS10k(args: readonly string[], options: RunOptions): Pro
   const cwd = process.cwd()
   process.chdir(options.cwd ?? options.home)
   const savedConsole = globalThis.console
-  const {exit, exitCode} = process
-  const stderrWrite = process.stderr.write
+  const exitCode = process.exitCode
+  const putBack = [replaced(process, 'exit'), replaced(process.stderr, 'write')]
+  // a function, so that the assignment below does not narrow what a run may set
+  const exitCodeSet = (): typeof process.exitCode => process.exitCode
   let exited: number | undefined
   const capture = (write: (text: string) => void) =>
     new Writable({
@@ -234,7 +245,7 @@ export async function runS10k(args: readonly string[], options: RunOptions): Pro
     stdout: capture((text) => (stdout += text)),
     stderr: capture(toStderr),
   })
-  process.stderr.write = ((text: string | Uint8Array) => (toStderr(text), true)) as typeof process.stderr.write
+  process.stderr.write = (text: string | Uint8Array) => (toStderr(text), true)
   // oclif's error handler ends the process with the run's exit code: here it is the code, and the run ends
   process.exit = ((code?: number) => {
     exited ??= code ?? 0
@@ -247,11 +258,10 @@ export async function runS10k(args: readonly string[], options: RunOptions): Pro
       return {code: run.exitCode, stdout, stderr}
     }
     await execute({args: run.args, loadOptions: await configFromSources(run.load, io)})
-    return {code: exited ?? Number(process.exitCode ?? 0), stdout, stderr}
+    return {code: exited ?? Number(exitCodeSet() ?? 0), stdout, stderr}
   } finally {
     globalThis.console = savedConsole
-    process.stderr.write = stderrWrite
-    process.exit = exit
+    for (const restore of putBack) restore()
     process.exitCode = exitCode
     process.chdir(cwd)
     restoreEnvironment()
