@@ -67,9 +67,16 @@ describe('envelope unwrapping', () => {
     assert.match(error.message, /^bad\\u001b\[2J\\u000aline \(HTTP 400 from GET /)
   })
 
-  it('reads only the envelope\'s own members: a "__proto__" key is data', () => {
-    const error = fails(response(200, '{"__proto__":{"success":true,"data":"planted"}}')) as Error
-    assert.match(error.message, /^Non-success response from GET \S+: Unknown reason\.$/)
+  it("reads only the envelope's own members, never inherited ones", () => {
+    // as if something had polluted Object.prototype: the answer `{}` must still not count as a success
+    Object.defineProperty(Object.prototype, 'success', {value: true, configurable: true})
+    try {
+      assert.match((fails(response(200, '{}')) as Error).message, /^Non-success response from GET \S+: Unknown reason\.$/)
+    } finally {
+      Reflect.deleteProperty(Object.prototype, 'success')
+    }
+    // and a "__proto__" key is data
+    assert.match((fails(response(200, '{"__proto__":{"success":true,"data":"planted"}}')) as Error).message, /: Unknown reason\.$/)
   })
 
   it('rejects credentials with a hint about the likely cause', () => {
