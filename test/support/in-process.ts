@@ -165,6 +165,19 @@ function replaced(target: object, key: string): () => void {
   }
 }
 
+/**
+ * Gives back a function that removes the `event` listeners added to `emitter` since: oclif's flush at the end of a
+ * run waits for stdout's `drain` and leaves its listener when there was nothing to wait for, harmless once per
+ * process, but one more per run here (eleven make Node warn, on the stderr of whichever run is going).
+ */
+function addedListeners(emitter: NodeJS.EventEmitter, event: string): () => void {
+  const before = new Set(emitter.listeners(event))
+  return () => {
+    for (const listener of emitter.listeners(event))
+      if (!before.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void)
+  }
+}
+
 export interface RunOptions {
   home: string
   env?: Record<string, string>
@@ -229,7 +242,7 @@ export async function runS10k(args: readonly string[], options: RunOptions): Pro
   process.chdir(options.cwd ?? options.home)
   const savedConsole = globalThis.console
   const exitCode = process.exitCode
-  const putBack = [replaced(process, 'exit'), replaced(process.stderr, 'write')]
+  const putBack = [replaced(process, 'exit'), replaced(process.stderr, 'write'), addedListeners(process.stdout, 'drain')]
   // a function, so that the assignment below does not narrow what a run may set
   const exitCodeSet = (): typeof process.exitCode => process.exitCode
   let exited: number | undefined

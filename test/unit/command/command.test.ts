@@ -121,7 +121,10 @@ describe('the base command turns errors into one line and an exit code', () => {
   it("maps the parser's errors to one line each", async () => {
     const err = async (...argv: string[]) => (await run(async () => undefined, argv)).err
     assert.equal(await err('--bogus'), "Unknown option: '--bogus' (see: s10k tests probe --help)\n")
-    assert.equal(await err('--count'), 'Missing value for option --count (attach a value that starts with - with =, as in --count=-x) (see: s10k tests probe --help)\n')
+    assert.equal(
+      await err('--count'),
+      'Missing value for option --count (attach a value that starts with - with =, as in --count=-x) (see: s10k tests probe --help)\n',
+    )
     assert.equal(await err('--count', '1', '--count', '2'), 'Option --count can only be given once (see: s10k tests probe --help)\n')
     assert.equal((await run(async () => undefined, ['--count', 'x'])).code, 2)
   })
@@ -162,7 +165,10 @@ describe('the base command delivers a secret shown once', () => {
       io,
     )
     assert.equal(result.code, 1)
-    assert.equal(result.err, `${delivery.note}\nNEWSECRET\nApplied: create the token; the result could not be shown: Cannot write the output (EPIPE): write EPIPE\n`)
+    assert.equal(
+      result.err,
+      `${delivery.note}\nNEWSECRET\nApplied: create the token; the result could not be shown: Cannot write the output (EPIPE): write EPIPE\n`,
+    )
   })
 })
 

@@ -62,8 +62,13 @@ describe('change progress', () => {
     assert.equal(progress.afterChanges(unread), unread)
     await progress.step('a', ok)
     await progress.step('b', ok)
-    assert.equal((progress.afterChanges(unread) as Error).message, 'Applied: a, b; the result could not be shown: Cannot write the output (EPIPE): closed')
-    await assert.rejects(progress.readBack(failWith(new S10kError('HTTP 500.'))), {message: 'Applied: a, b; the result could not be shown: HTTP 500.'})
+    assert.equal(
+      (progress.afterChanges(unread) as Error).message,
+      'Applied: a, b; the result could not be shown: Cannot write the output (EPIPE): closed',
+    )
+    await assert.rejects(progress.readBack(failWith(new S10kError('HTTP 500.'))), {
+      message: 'Applied: a, b; the result could not be shown: HTTP 500.',
+    })
     assert.equal(await progress.readBack(ok), 'done')
   })
 

@@ -43,7 +43,10 @@ describe('envelope unwrapping', () => {
         throw new Error('number too deep')
       }),
     ) as Error
-    assert.equal(error.message, 'Unexpected response from GET https://data.solarnetwork.net/solaruser/api/v1/sec/user/auth-tokens: number too deep (HTTP 200)')
+    assert.equal(
+      error.message,
+      'Unexpected response from GET https://data.solarnetwork.net/solaruser/api/v1/sec/user/auth-tokens: number too deep (HTTP 200)',
+    )
   })
 
   it("says the service's reason for a non-success, in friendlier words about the subject, without the query string", () => {
@@ -56,7 +59,10 @@ describe('envelope unwrapping', () => {
     assert.equal(error.status, 403)
     assert.equal(error.serviceMessage, 'ACCESS_DENIED')
     assert.equal(error.maybeApplied, false)
-    assert.match((fails(response(404, '{"success":false,"message":"UNKNOWN_OBJECT"}')) as Error).message, /^Not found \(UNKNOWN_OBJECT\): the object does not exist or is not yours \(HTTP 404 from GET /)
+    assert.match(
+      (fails(response(404, '{"success":false,"message":"UNKNOWN_OBJECT"}')) as Error).message,
+      /^Not found \(UNKNOWN_OBJECT\): the object does not exist or is not yours \(HTTP 404 from GET /,
+    )
     assert.match((fails(response(200, '{"success":false,"message":"Nope."}')) as Error).message, /^Non-success response from GET \S+: Nope\.$/)
     assert.match((fails(response(200, '{"success":false}')) as Error).message, /: Unknown reason\.$/)
   })
@@ -85,7 +91,10 @@ describe('envelope unwrapping', () => {
       assert.ok(error instanceof CredentialsError)
       return error.message
     }
-    assert.match(rejected(response(401, '', {}, 'Unauthorized')), /^Credentials rejected by GET \S+: HTTP 401 Unauthorized \(check the token ID and secret\)$/)
+    assert.match(
+      rejected(response(401, '', {}, 'Unauthorized')),
+      /^Credentials rejected by GET \S+: HTTP 401 Unauthorized \(check the token ID and secret\)$/,
+    )
     assert.match(rejected(response(401, '{"success":false,"message":"Request date skew too large"}')), /\(check this computer's clock\)$/)
     assert.match(rejected(response(403, '{"success":false,"message":"Token expired"}', {'www-authenticate': 'SNWS2'})), /\(the token has expired\)$/)
     // a 403 is a refusal of what was asked unless it says the credentials are bad
@@ -94,10 +103,16 @@ describe('envelope unwrapping', () => {
   })
 
   it('does not follow redirects, and describes answers that are not the envelope', () => {
-    assert.match((fails(response(302, '', {location: 'https://elsewhere/'})) as Error).message, /^Unexpected redirect to https:\/\/elsewhere\/ from GET \S+, not followed: check service-urls/)
+    assert.match(
+      (fails(response(302, '', {location: 'https://elsewhere/'})) as Error).message,
+      /^Unexpected redirect to https:\/\/elsewhere\/ from GET \S+, not followed: check service-urls/,
+    )
     assert.match((fails(response(404, '')) as Error).message, /^GET \S+ failed: HTTP 404: no such API here; check service-urls in ~\/.s10k\/config$/)
     assert.match((fails(response(429, '', {'retry-after': '30'})) as Error).message, /: SolarNetwork is limiting requests; try again in 30 s$/)
-    assert.match((fails(response(500, '<html>oops</html>', {'content-type': 'text/html'}, 'Server Error')) as Error).message, /failed: HTTP 500 Server Error, with an HTML page instead of JSON$/)
+    assert.match(
+      (fails(response(500, '<html>oops</html>', {'content-type': 'text/html'}, 'Server Error')) as Error).message,
+      /failed: HTTP 500 Server Error, with an HTML page instead of JSON$/,
+    )
     assert.match((fails(response(200, '{"success":tru')) as Error).message, /^Unexpected response from GET \S+: malformed JSON \(HTTP 200\)$/)
     assert.match((fails(response(200, ' ')) as Error).message, /: an empty body \(HTTP 200\)$/)
   })
