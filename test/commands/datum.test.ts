@@ -3,6 +3,7 @@ import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
+import {PRETTY_MAX_ROWS} from '../../plugins/datum/src/datum-table.js'
 import {BULK_STREAM, CON_1} from '../support/datum-fixtures.js'
 import type {RunOptions} from '../support/in-process.js'
 import {useSession} from '../support/session.js'
@@ -379,8 +380,14 @@ describe('datum (in-process, against the emulator)', () => {
     })
 
     it('PRETTY stops above its row limit with a hint, having closed the request', async () => {
-      session.emulator.datum.streams.find((s) => s.streamId === BULK_STREAM)!.generated = 200_000
-      session.emulator.datum.pace = {rows: 20_000, ms: 100}
+      // one row over the limit, then silence: only counting the rows ends the run (no timing involved)
+      session.emulator.datum.streams.find((s) => s.streamId === BULK_STREAM)!.generated = PRETTY_MAX_ROWS + 2
+      session.emulator.datum.fault = {afterRows: PRETTY_MAX_ROWS + 1, action: 'stall'}
+      // should s10k miss the limit, the silence ends the run, with a different message
+      writeFileSync(
+        join(session.home.path, '.s10k', 'config'),
+        `[service-urls]\nsolaruser = "${session.url}"\nsolarquery = "${session.url}"\n[http]\nresponse-timeout = 20\n`,
+      )
       const result = await list(['-stream', BULK_STREAM])
       assert.equal(result.code, 1)
       assert.equal(result.stdout, '')
@@ -388,7 +395,16 @@ describe('datum (in-process, against the emulator)', () => {
         result.stderr,
         /^The answer is larger than PRETTY shows \(64 MB and 100,000 rows\): limit the rows with -M \(and -O\), or use -mode CSV or -mode JSON/,
       )
-      assert.equal(session.emulator.datum.lastAnswer?.complete, false)
+      const answer = session.emulator.datum.lastAnswer
+      assert.deepEqual([answer?.rows, answer?.complete], [PRETTY_MAX_ROWS + 1, false])
+      // the connection is closed, not left to the service: by the time the run ends, or soon after
+      let timer: NodeJS.Timeout | undefined
+      const closed = await Promise.race([
+        answer?.closed.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(resolve, 10_000, false))),
+      ])
+      clearTimeout(timer)
+      assert.ok(closed, 'the request was closed')
     })
   })
 

@@ -118,8 +118,8 @@ export class DatumService {
   fault?: StreamFault
   /** Slows stream datum answers down: after every `rows` rows, a pause of `ms`. */
   pace?: {rows: number; ms: number}
-  /** How far the last stream datum answer got: rows written, and whether it was written to its end. */
-  lastAnswer?: {rows: number; complete: boolean}
+  /** How far the last stream datum answer got: rows written, whether it was written to its end, and when it closed. */
+  lastAnswer?: {rows: number; complete: boolean; closed: Promise<void>}
 
   constructor(
     streams: readonly StoredStream[],
@@ -332,7 +332,7 @@ export class DatumService {
       return size >= CHUNK_BYTES ? flush() : undefined
     }
     const write = csv ? new CsvWriter(streams, put) : new JsonWriter(streams, put)
-    const answer = {rows: 0, complete: false}
+    const answer = {rows: 0, complete: false, closed: new Promise<void>((resolve) => res.once('close', resolve))}
     this.lastAnswer = answer
     await write.start()
     for (const [index, row] of this.rows(criteria)) {
