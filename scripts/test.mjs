@@ -43,22 +43,16 @@ function step(name, command, args, env = process.env) {
 
 const TEST = ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec']
 
-// the help goldens load every plugin's commands (oclif's plugins and autocomplete included), which leaves oclif's
-// module state changed for the files after them: they get a process of their own
-const OWN_PROCESS = new Set([join('test', 'commands', 'help.test.ts')])
-
 /** One Node's test steps: the in-process tiers together in one process, the spawned tier a few files at a time. */
 function nodeSteps(node, version, {quick}) {
   const env = envFor(node)
   // the option's name before Node 23.6 (which both Nodes take)
   const shared = [...TEST, '--experimental-test-isolation=none']
   const inProcess = [...testFiles(join('test', 'unit')), ...testFiles(join('test', 'commands'))]
-  const steps = [step(`Node ${version}: unit and in-process tests`, node.bin, [...shared, ...inProcess.filter((f) => !OWN_PROCESS.has(f))], env)]
+  const steps = [step(`Node ${version}: unit and in-process tests`, node.bin, [...shared, ...inProcess], env)]
   if (!quick) {
     // the spawned tests mostly wait for child processes, so a few files run at once even on two cores
-    steps.push(
-      step(`Node ${version}: spawned tests`, node.bin, [...TEST, '--test-concurrency=3', ...OWN_PROCESS, ...testFiles(join('test', 'e2e'))], env),
-    )
+    steps.push(step(`Node ${version}: spawned tests`, node.bin, [...TEST, '--test-concurrency=3', ...testFiles(join('test', 'e2e'))], env))
   }
   return steps
 }

@@ -52,6 +52,15 @@ async function refuseSecretAfterPrompt(expanded: readonly string[], load: Interf
   )
 }
 
+/**
+ * `plugins install` or `link` (prepared arguments): the new plugin loads in this run too, so the run provides
+ * `s10k` to plugins, for the rest of the process.
+ */
+export function addsPlugin(args: readonly string[]): boolean {
+  const [first = '', second = ''] = args
+  return (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
+}
+
 /** What to run once the arguments are prepared: oclif's arguments and load options, or a one-line refusal. */
 export type PreparedRun = {args: string[]; load: NonNullable<Interfaces.LoadOptions>} | {refusal: string; exitCode: number}
 
@@ -67,12 +76,9 @@ export async function prepareRun(argv: readonly string[], dir: string): Promise<
     const expanded = expandArgv(argv)
     for (const secret of secretsInArgv(expanded)) registerSecret(secret)
     const args = prepareWith(expanded, GLOBAL_OPTIONS)
-    // installing or linking loads the new plugin in this run too
-    const [first = '', second = ''] = args
-    const pluginCommand =
-      (first === 'plugins' && ['install', 'add', 'link'].includes(second)) || ['plugins:install', 'plugins:add', 'plugins:link'].includes(first)
+    const [first = ''] = args
     const userPlugins = hasUserPlugins()
-    if (pluginCommand || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
+    if (addsPlugin(args) || userPlugins) provideS10kToPlugins(new URL('../dist/bundle/resolve-s10k.mjs', dir))
     // the plugins as the build recorded them, unless plugins are being managed or the user has some of their own
     const root = dirname(dirname(fileURLToPath(dir)))
     const plugins = userPlugins || first === 'plugins' || first.startsWith('plugins:') ? undefined : await recordedPlugins(root)

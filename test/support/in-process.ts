@@ -8,7 +8,7 @@ import {pathToFileURL} from 'node:url'
 import {Config, type Command, type Interfaces, execute, settings} from '@oclif/core'
 
 import {redact} from '../../src/auth/secrets.js'
-import {prepareRun} from '../../src/cli/index.js'
+import {addsPlugin, prepareArgv, prepareRun} from '../../src/cli/index.js'
 import type {IOStreams} from '../../src/command/io.js'
 import {BIN, type CliResult, ROOT, cliEnv} from './cli.js'
 
@@ -178,6 +178,20 @@ function addedListeners(emitter: NodeJS.EventEmitter, event: string): () => void
   }
 }
 
+/**
+ * Whether the run adds a plugin (`plugins install`, `link`, even with `--help`): it registers a module resolution
+ * hook that sends every later `import 's10k'` of the process to the build's bundle, whose S10kCommand and oclif
+ * errors are other classes than the sources' (oclif's handler then prints `Error: EEXIT` for every exit).
+ * Arguments that do not prepare (a bad `@file`) are prepareRun's to refuse.
+ */
+function addsPluginAt(args: readonly string[]): boolean {
+  try {
+    return addsPlugin(prepareArgv(args))
+  } catch {
+    return false
+  }
+}
+
 export interface RunOptions {
   home: string
   env?: Record<string, string>
@@ -265,6 +279,7 @@ export async function runS10k(args: readonly string[], options: RunOptions): Pro
   }) as typeof process.exit
   process.exitCode = undefined
   try {
+    if (addsPluginAt(args)) throw new Error(`s10k ${args.join(' ')} adds a plugin: run it in a process of its own (runCli)`)
     const run = await prepareRun(args, BIN_URL)
     if ('refusal' in run) {
       toStderr(run.refusal)
