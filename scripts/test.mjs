@@ -3,11 +3,13 @@
 // runner on each supported Node (scripts/nodes.mjs), all at once; each step's output is kept and printed whole
 // when it ends, so that the Nodes' reports never mix. The tiers: test/unit and test/commands (commands run in the
 // test process against the emulators, test/support/in-process.ts) share one process per Node; test/e2e runs
-// bin/run.cjs, as users do, on the build `npm test` has just made, one process per file.
+// bin/run.cjs, as users do, on the build `npm test` has just made, one process per file (the tarball of the
+// install tests packed once for both Nodes).
 // `--quick` (npm run test:quick): the unit and in-process tiers on one Node, without type-check and lint.
 // Files given as arguments: just those, each in its own process (development; S10K_TEST_NODE=24 picks a Node).
 import {spawn, spawnSync} from 'node:child_process'
-import {readdirSync, statSync} from 'node:fs'
+import {mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
@@ -43,8 +45,18 @@ function step(name, command, args, env = process.env) {
 
 const TEST = ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec']
 
+/**
+ * The package as users get it, packed once for every Node's install tests (test/e2e/install.test.ts, given it as
+ * S10K_TEST_TARBALL): npm pack takes seconds. Gives the pack step's result and the tarball's path.
+ */
+async function packOnce(dir) {
+  const result = await step('npm pack (for the install tests)', 'npm', ['pack', '--ignore-scripts', '--pack-destination', dir])
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))
+  return {result, tarball: join(dir, tarball ?? 'npm-pack-failed.tgz')}
+}
+
 /** One Node's test steps: the in-process tiers together in one process, the spawned tier a few files at a time. */
-function nodeSteps(node, version, {quick}) {
+function nodeSteps(node, version, {quick, packed}) {
   const env = envFor(node)
   // the option's name before Node 23.6 (which both Nodes take)
   const shared = [...TEST, '--experimental-test-isolation=none']
@@ -52,7 +64,8 @@ function nodeSteps(node, version, {quick}) {
   const steps = [step(`Node ${version}: unit and in-process tests`, node.bin, [...shared, ...inProcess], env)]
   if (!quick) {
     // the spawned tests mostly wait for child processes, so a few files run at once even on two cores
-    steps.push(step(`Node ${version}: spawned tests`, node.bin, [...TEST, '--test-concurrency=3', ...testFiles(join('test', 'e2e'))], env))
+    const spawned = [...TEST, '--test-concurrency=3', ...testFiles(join('test', 'e2e'))]
+    steps.push(packed.then(({tarball}) => step(`Node ${version}: spawned tests`, node.bin, spawned, {...env, S10K_TEST_TARBALL: tarball})))
   }
   return steps
 }
@@ -67,16 +80,22 @@ if (quick) nodes = nodes.slice(-1)
 
 const start = performance.now()
 const steps = []
+let packDir
+let packed
 if (only.length === 0 && !quick) {
+  packDir = mkdtempSync(join(tmpdir(), 's10k-pack-'))
   steps.push(step('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']))
   steps.push(step('lint', 'npm', ['run', '--silent', 'lint']))
+  packed = packOnce(packDir)
+  steps.push(packed.then(({result}) => result))
 }
 for (const node of nodes) {
   const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
   if (only.length > 0) steps.push(step(`Node ${version}: ${only.join(' ')}`, node.bin, [...TEST, '--test-concurrency=3', ...only], envFor(node)))
-  else steps.push(...nodeSteps(node, version, {quick}))
+  else steps.push(...nodeSteps(node, version, {quick, packed}))
 }
 const results = await Promise.all(steps)
+if (packDir) rmSync(packDir, {recursive: true, force: true})
 console.log()
 for (const r of results) console.log(`${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(1).padStart(5)} s: ${r.name}`)
 console.log(`all in ${((performance.now() - start) / 1000).toFixed(1)} s`)
