@@ -16,8 +16,8 @@ import {runInProcess, testIO} from '../../support/in-process.js'
 interface Tools {
   flags: {yes: boolean; count?: number}
   progress: ChangeProgress
-  confirmation(doing: string): Confirm
-  deliverOnce(delivery: {text: string; note: string}): void
+  confirmation: (doing: string) => Confirm
+  deliverOnce: (delivery: {text: string; note: string}) => void
 }
 
 /** A command of the base class whose `run()` is `body`, run in this process with a test terminal. */
