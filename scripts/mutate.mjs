@@ -3,6 +3,8 @@
 // a temporary git worktree of HEAD (with a hard-linked copy of this checkout's node_modules) gets one exact text replacement,
 // which must match exactly once, and runs `npm test`; a mutant is KILLED when `npm test` fails, SURVIVED when it
 // passes. Exit 1 if any survives (or a replacement does not match). Not part of `npm test`: it runs it once per mutant.
+// `--quick` runs `npm run test:quick` first (the unit and in-process tiers on one Node, which `npm test` also runs):
+// a mutant that fails it fails `npm test` too; only one that passes it gets the whole `npm test`.
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -29,6 +31,13 @@ const MUTANTS = [
   ],
   ['progress: a lost answer not called maybe applied', 'src/command/progress.ts', 'error instanceof RequestError && error.maybeApplied', 'false'],
   [
+    'envelope: inherited members read as the answer',
+    'src/http/errors.ts',
+    'return Object.assign(Object.create(null) as Envelope, value)',
+    'return value as Envelope',
+  ],
+  ['command: any answer confirms a deletion', 'src/command/command.ts', 'if (answer.trim() !== expected)', 'if (answer === undefined)'],
+  [
     'command: a delivery (a new secret) dropped on failure',
     'src/command/command.ts',
     'this.io.writeErr(`${this.delivery.note}\\n${this.delivery.text}`)',
@@ -41,7 +50,8 @@ function run(command, args, cwd) {
   return {status: result.status ?? 1, output: `${result.stdout}${result.stderr}`}
 }
 
-const only = process.argv.slice(2)
+const quick = process.argv[2] === '--quick'
+const only = process.argv.slice(quick ? 3 : 2)
 const results = []
 for (const [name, file, text, replacement] of MUTANTS) {
   if (only.length > 0 && !only.some((o) => name.includes(o))) continue
@@ -63,10 +73,13 @@ for (const [name, file, text, replacement] of MUTANTS) {
       source.replace(text, () => replacement),
     )
     const started = Date.now()
-    const test = run('npm', ['test'], tree)
+    let tier = quick ? 'test:quick' : 'test'
+    let test = run('npm', ['run', tier], tree)
+    if (quick && test.status === 0) test = run('npm', ['run', (tier = 'test')], tree)
     const verdict = test.status === 0 ? 'SURVIVED' : 'KILLED'
     const failing = [...test.output.matchAll(/^(?:test at .*\n)?✖ (.*)$/gm)].map((m) => m[1]).slice(0, 3)
-    results.push({name, verdict, detail: `${((Date.now() - started) / 1000).toFixed(0)} s${failing.length ? `; fails: ${failing.join(' | ')}` : ''}`})
+    const seconds = ((Date.now() - started) / 1000).toFixed(0)
+    results.push({name, verdict, detail: `npm run ${tier}, ${seconds} s${failing.length ? `; fails: ${failing.join(' | ')}` : ''}`})
     console.log(`${verdict}: ${name} (${results.at(-1).detail})`)
   } finally {
     run('git', ['worktree', 'remove', '--force', tree], ROOT)
