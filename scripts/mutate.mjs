@@ -15,11 +15,22 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** [name, file, text, replacement] */
 const MUTANTS = [
-  ['secrets redaction: nothing redacted', 'src/auth/secrets.ts', 'if (out.includes(secret)) out = out.replaceAll(secret, REDACTED)', ''],
+  [
+    'secrets redaction: nothing redacted',
+    'src/auth/secrets.ts',
+    'out = out.replaceAll(secret, REDACTED)',
+    // still compiles and lints: only the tests can tell
+    'out = out.replaceAll(secret, secret)',
+  ],
   ['secrets redaction: --secret=X not learned', 'src/auth/secrets.ts', 'if (attached) found.push(attached[1])', 'if (attached) found.length = 0'],
   ['trace: signature shown', 'src/http/trace.ts', "value.replace(/Signature=[0-9a-fA-F]+/, 'Signature=<redacted>')", 'value'],
   ['trace: new secret shown', 'src/http/trace.ts', `'$1"<redacted>"'`, `'$&'`],
-  ['printable: controls not escaped', 'src/text/printable.ts', 'return text.replace(UNPRINTABLE, escape)', 'return text'],
+  [
+    'printable: controls not escaped',
+    'src/text/printable.ts',
+    'const escape = (c: string): string => unicodeEscape(c)',
+    'const escape = (c: string): string => c',
+  ],
   ['printable: line feeds kept in one-line values', 'src/text/printable.ts', ".replaceAll('\\n', '\\\\u000a')", ''],
   ['signer: key not derived from the secret', 'src/auth/signer.ts', "createHmac('sha256', 'SNWS2' + secret)", "createHmac('sha256', 'SNWS2')"],
   ['signer: headers not in order', 'src/auth/signer.ts', 'Object.keys(request.headers).sort()', 'Object.keys(request.headers).reverse()'],
@@ -78,6 +89,8 @@ for (const [name, file, text, replacement] of MUTANTS) {
     if (quick && test.status === 0) test = run('npm', ['run', (tier = 'test')], tree)
     const verdict = test.status === 0 ? 'SURVIVED' : 'KILLED'
     const failing = [...test.output.matchAll(/^(?:test at .*\n)?✖ (.*)$/gm)].map((m) => m[1]).slice(0, 3)
+    // killed without a failing test (the build, type-check or lint): say which step failed
+    if (test.status !== 0 && failing.length === 0) failing.push(...[...test.output.matchAll(/^# (.*): FAILED/gm)].map((m) => m[1]), 'no test failed')
     const seconds = ((Date.now() - started) / 1000).toFixed(0)
     results.push({name, verdict, detail: `npm run ${tier}, ${seconds} s${failing.length ? `; fails: ${failing.join(' | ')}` : ''}`})
     console.log(`${verdict}: ${name} (${results.at(-1).detail})`)
