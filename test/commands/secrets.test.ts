@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import {randomUUID} from 'node:crypto'
 import {after, before, describe, it} from 'node:test'
 
 import {signingKey} from '../../src/auth/signer.js'
@@ -92,6 +93,15 @@ describe('secrets', () => {
       result.stderr,
       /^Warning: --secret on the command line can end up in shell history; prefer -p \(prompt\), SN_TOKEN_SECRET or a profile\n$/,
     )
+  })
+
+  it('keeps a secret given as --secret=X or -p=X out of an error that quotes the arguments, before the client exists', async () => {
+    // secrets s10k has learned stay known for the rest of the process: each run here gives one never seen before
+    for (const option of ['--secret', '-p']) {
+      const secret = `${option}-${randomUUID()}`
+      const result = await session.run(['-u', CALLER.tokenId, `${option}=${secret}`, 'sec-tokens', 'list', `--no-such=${secret}`])
+      assert.deepEqual([result.code, result.stderr], [2, "Unknown option: '--no-such=****' (see: s10k sec-tokens list --help)\n"])
+    }
   })
 
   it("redacts a new token's secret in traces but shows it in the output, once", async () => {
