@@ -57,7 +57,7 @@ const MUTANTS = [
     'return Object.assign(Object.create(null) as Envelope, value)',
     'return value as Envelope',
   ],
-  ['command: any answer confirms a deletion', 'src/command/command.ts', 'if (answer.trim() !== expected)', 'if (answer.length < 0)'],
+  ['command: any answer confirms a deletion', 'src/command/command.ts', 'if (answer.trim() !== expected)', 'if (expected.length < 0)'],
   [
     'command: a delivery (a new secret) dropped on failure',
     'src/command/command.ts',
