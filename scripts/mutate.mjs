@@ -38,7 +38,12 @@ const MUTANTS = [
     "createHmac('sha256', 'SNWS2' + secret)",
     "createHmac('sha256', 'SNWS2' + secret.slice(0, 0))",
   ],
-  ['signer: headers not in order', 'src/auth/signer.ts', 'Object.keys(request.headers).sort()', 'Object.keys(request.headers).reverse()'],
+  [
+    'signer: headers not in order',
+    'src/auth/signer.ts',
+    'const names = Object.keys(request.headers).sort()',
+    'const names = Object.keys(request.headers).reverse()',
+  ],
   [
     'progress: applied changes not named after a failure',
     'src/command/progress.ts',
