@@ -62,7 +62,12 @@ const MUTANTS = [
     'return Object.assign(Object.create(null) as Envelope, value)',
     'return value as Envelope',
   ],
-  ['command: any answer confirms a deletion', 'src/command/command.ts', 'if (answer.trim() !== expected)', 'if (expected.length < 0)'],
+  [
+    'command: any answer confirms a deletion',
+    'src/command/command.ts',
+    'if (answer.trim() !== expected)',
+    'if (answer.length < expected.length - answer.length - expected.length)',
+  ],
   [
     'command: a delivery (a new secret) dropped on failure',
     'src/command/command.ts',
