@@ -30,20 +30,20 @@ describe('plugins', () => {
 
   it('links the example plugin: its command, its display mode everywhere, then uninstalls it', async () => {
     const before = gitStatus()
-    assert.equal((await session.run(['plugins'], {env})).stdout, 'No plugins installed.\n')
-    const link = await session.run(['plugins', 'link', EXAMPLE, '--no-install'], {env})
+    assert.equal((await session.spawn(['plugins'], {env})).stdout, 'No plugins installed.\n')
+    const link = await session.spawn(['plugins', 'link', EXAMPLE, '--no-install'], {env})
     assert.equal(link.code, 0, link.stderr)
     assert.doesNotMatch(link.stderr, /Warning/)
-    assert.equal((await session.run(['plugins'], {env})).stdout, `s10k-plugin-markdown 1.0.0 (link) ${EXAMPLE}\n`)
+    assert.equal((await session.spawn(['plugins'], {env})).stdout, `s10k-plugin-markdown 1.0.0 (link) ${EXAMPLE}\n`)
 
-    const whoami = await session.run(['whoami', '-mode', 'markdown'], {env})
+    const whoami = await session.spawn(['whoami', '-mode', 'markdown'], {env})
     assert.equal(whoami.code, 0, whoami.stderr)
     assert.equal(
       whoami.stdout,
       `| Token ID | User ID | Type | Status | Name |\n| --- | ---: | --- | --- | --- |\n| ${CALLER.tokenId} | 123 | User | Active | Admin |\n`,
     )
 
-    const update = await session.run(
+    const update = await session.spawn(
       ['sec-tokens', 'update', '-id', KF, '-R', '-node', '107,164', '-source', '/REGION2/**', '--display-mode=MARKDOWN'],
       {env},
     )
@@ -56,17 +56,17 @@ describe('plugins', () => {
         '{<br>  "nodeIds" : [ 107, 164 ],<br>  "sourceIds" : [ "/REGION2/**" ]<br>} |\n',
     )
 
-    const help = await session.run(['sec-tokens', 'update', '--help'], {env})
+    const help = await session.spawn(['sec-tokens', 'update', '--help'], {env})
     assert.match(help.stdout.replace(/\s+/g, ' '), /the format to display the data as, one of CSV, JSON, MARKDOWN, or PRETTY; defaults to PRETTY/)
-    const bad = await session.run(['sec-tokens', 'list', '-mode', 'html'], {env})
+    const bad = await session.spawn(['sec-tokens', 'list', '-mode', 'html'], {env})
     assert.equal(bad.code, 2)
     assert.match(bad.stderr, /expected one of CSV, JSON, MARKDOWN, PRETTY \(case-insensitive\) but was 'html'/)
 
-    const uninstall = await session.run(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})
+    const uninstall = await session.spawn(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})
     assert.equal(uninstall.code, 0, uninstall.stderr)
-    assert.equal((await session.run(['plugins'], {env})).stdout, 'No plugins installed.\n')
-    assert.equal((await session.run(['whoami'], {env})).code, 2)
-    assert.equal((await session.run(['sec-tokens', 'list', '-mode', 'markdown'], {env})).code, 2)
+    assert.equal((await session.spawn(['plugins'], {env})).stdout, 'No plugins installed.\n')
+    assert.equal((await session.spawn(['whoami'], {env})).code, 2)
+    assert.equal((await session.spawn(['sec-tokens', 'list', '-mode', 'markdown'], {env})).code, 2)
     assert.equal(gitStatus(), before, 'the project folder was changed')
   })
 
@@ -105,13 +105,13 @@ describe('plugins', () => {
         const install = await runCli(['plugins', 'install', arg], {home: session.home.path, env, cwd: pack})
         assert.equal(install.code, 0, install.stderr)
         assert.doesNotMatch(install.stderr, /Warning/)
-        assert.equal((await session.run(['plugins'], {env})).stdout, 's10k-plugin-markdown 1.0.0\n')
+        assert.equal((await session.spawn(['plugins'], {env})).stdout, 's10k-plugin-markdown 1.0.0\n')
         // s10k is given to plugins by s10k itself, never fetched as the peer dependency
         assert.match(readFileSync(join(dataDir, '.npmrc'), 'utf8'), /^legacy-peer-deps=true$/m)
-        const whoami = await session.run(['whoami', '-mode', 'markdown'], {env})
+        const whoami = await session.spawn(['whoami', '-mode', 'markdown'], {env})
         assert.equal(whoami.code, 0, whoami.stderr)
         assert.match(whoami.stdout, /^\| Token ID \|/)
-        assert.equal((await session.run(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})).code, 0)
+        assert.equal((await session.spawn(['plugins', 'uninstall', 's10k-plugin-markdown'], {env})).code, 0)
       } finally {
         rmSync(pack, {recursive: true, force: true})
       }
@@ -130,14 +130,14 @@ describe('plugins', () => {
         join(outside, 'commands', 'hello.js'),
         "import {S10kCommand} from 's10k'\nexport default class Hello extends S10kCommand {\n  static summary = 'Say hello.'\n  async run() {\n    return {message: 'hello from outside'}\n  }\n}\n",
       )
-      const link = await session.run(['plugins', 'link', outside, '--no-install'], {env})
+      const link = await session.spawn(['plugins', 'link', outside, '--no-install'], {env})
       assert.equal(link.code, 0, link.stderr)
       assert.equal(link.stderr.includes('Warning'), false, link.stderr)
-      const hello = await session.run(['hello'], {env})
+      const hello = await session.spawn(['hello'], {env})
       assert.deepEqual([hello.code, hello.stdout, hello.stderr], [0, 'hello from outside\n', ''])
 
       writeFileSync(join(outside, 'commands', 'broken.js'), 'this is not JavaScript(\n')
-      const list = await session.run(['sec-tokens', 'list', '-mode', 'CSV'], {env})
+      const list = await session.spawn(['sec-tokens', 'list', '-mode', 'CSV'], {env})
       assert.equal(list.code, 0, list.stderr)
       assert.match(list.stderr, /^Warning: plugin outside-plugin could not be loaded \(.+\); see: s10k plugins inspect outside-plugin\n$/)
     } finally {
@@ -147,7 +147,7 @@ describe('plugins', () => {
 
   it('keeps user plugins under XDG_DATA_HOME when S10K_DATA_DIR is not set', async () => {
     const xdg = join(dataDir, 'xdg')
-    const link = await session.run(['plugins', 'link', EXAMPLE, '--no-install'], {env: {XDG_DATA_HOME: xdg}})
+    const link = await session.spawn(['plugins', 'link', EXAMPLE, '--no-install'], {env: {XDG_DATA_HOME: xdg}})
     assert.equal(link.code, 0, link.stderr)
     assert.ok(existsSync(join(xdg, 's10k', 'package.json')))
   })

@@ -65,3 +65,19 @@ describe('on a terminal', () => {
     }
   })
 })
+
+describe('sec-tokens delete at a terminal', () => {
+  const session = useSession()
+
+  it('asks at a terminal and deletes only when the ID is typed back', async () => {
+    const wrong = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: 'yes\n'})
+    assert.equal(wrong.code, 1, wrong.screen)
+    assert.match(wrong.screen, /Type the token ID to confirm: /)
+    assert.match(wrong.screen, /The ID typed does not match; nothing was deleted\./)
+    assert.equal(session.emulator.tokens.has(HN), true)
+    const right = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: `${HN}\n`})
+    assert.equal(right.code, 0, right.screen)
+    assert.match(right.screen, /Security token deleted\./)
+    assert.equal(session.emulator.tokens.has(HN), false)
+  })
+})

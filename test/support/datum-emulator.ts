@@ -70,6 +70,8 @@ const USER_META = '/solaruser/api/v1/sec/datum/stream/meta'
 const MINUTE_LEVELS = new Set(['Minute', 'FiveMinute', 'TenMinute', 'FifteenMinute', 'ThirtyMinute'])
 /** About how much of a stream answer is written at once. */
 const CHUNK_BYTES = 64 * 1024
+/** How long a `reset` fault waits after the last row before it closes the connection. */
+const RESET_DELAY_MS = 500
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -118,8 +120,8 @@ export class DatumService {
   fault?: StreamFault
   /** Slows stream datum answers down: after every `rows` rows, a pause of `ms`. */
   pace?: {rows: number; ms: number}
-  /** How far the last stream datum answer got: rows written, and whether it was written to its end. */
-  lastAnswer?: {rows: number; complete: boolean}
+  /** How far the last stream datum answer got: rows written, whether it was written to its end, and when it closed. */
+  lastAnswer?: {rows: number; complete: boolean; closed: Promise<void>}
 
   constructor(
     streams: readonly StoredStream[],
@@ -332,7 +334,7 @@ export class DatumService {
       return size >= CHUNK_BYTES ? flush() : undefined
     }
     const write = csv ? new CsvWriter(streams, put) : new JsonWriter(streams, put)
-    const answer = {rows: 0, complete: false}
+    const answer = {rows: 0, complete: false, closed: new Promise<void>((resolve) => res.once('close', resolve))}
     this.lastAnswer = answer
     await write.start()
     for (const [index, row] of this.rows(criteria)) {
@@ -372,8 +374,9 @@ export class DatumService {
           resolve()
         })
       })
-    // the connection is closed after what was written (a FIN, not a reset, which could discard it in transit)
-    if (fault?.action === 'reset') setTimeout(() => res.socket?.end(), 50)
+    // the connection is closed after what was written (a FIN, not a reset, which could discard it in transit), late
+    // enough that a client starved of CPU has read it: what it has not consumed when the break arrives is lost
+    if (fault?.action === 'reset') setTimeout(() => res.socket?.end(), RESET_DELAY_MS)
   }
 
   /** The rows of the query: by stream (ID order), then time; `offset` and `max` over the whole sequence. */

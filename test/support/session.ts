@@ -3,13 +3,17 @@ import {afterEach, beforeEach} from 'node:test'
 import {type CliResult, type TempHome, emulatorHome, runCli} from './cli.js'
 import {type RecordedRequest, SolarUserEmulator, type StoredToken} from './emulator.js'
 import {exampleTokens} from './fixtures.js'
+import {type RunOptions, runS10k} from './in-process.js'
 
 /** An emulator with the example tokens and a HOME configured to use it. */
 export interface Session {
   emulator: SolarUserEmulator
   url: string
   home: TempHome
-  run: (
+  /** Runs s10k in the test process (test/support/in-process.ts), with this session's HOME. */
+  run: (args: readonly string[], options?: Omit<RunOptions, 'home'>) => Promise<CliResult>
+  /** Runs bin/run.cjs in a new process, for what needs one (stdout failures, DEBUG output, signals). */
+  spawn: (
     args: readonly string[],
     options?: {env?: Record<string, string>; input?: string; stdoutTo?: string; stdoutClosed?: boolean},
   ) => Promise<CliResult>
@@ -30,7 +34,8 @@ export async function openSession(tokens: readonly StoredToken[] = exampleTokens
     emulator,
     url,
     home,
-    run: (args, options = {}) => runCli(args, {home: home.path, ...options}),
+    run: (args, options = {}) => runS10k(args, {home: home.path, ...options}),
+    spawn: (args, options = {}) => runCli(args, {home: home.path, ...options}),
     received() {
       for (const r of emulator.requests) {
         if (!r.auth.ok) throw new Error(`signature not accepted for ${describeRequest(r)}: ${r.auth.reason}`)

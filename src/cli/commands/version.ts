@@ -15,6 +15,6 @@ export default class Version extends Command {
 
   async run(): Promise<void> {
     await this.parse(Version)
-    process.stdout.write(`${this.config.version}\n`)
+    this.log(this.config.version)
   }
 }

@@ -96,3 +96,38 @@ describe('redaction', () => {
     assert.deepEqual(written, [`a ${REDACTED}, abc`, `bytes ${REDACTED}`])
   })
 })
+
+// the set of secrets lives as long as the process, which other test files share: values no test output contains
+const REDACTION_SECRET = 'unit-secret-Qx7!vZ'
+const REDACTION_OTHER = 'unit-other-$&-Wk2'
+
+describe('secrets redaction, of strings and streams', () => {
+  it('replaces every occurrence of every registered secret', () => {
+    registerSecret(REDACTION_SECRET)
+    registerSecret(REDACTION_OTHER)
+    assert.equal(redact(`a ${REDACTION_SECRET} b ${REDACTION_SECRET}\n${REDACTION_OTHER}`), `a ${REDACTED} b ${REDACTED}\n${REDACTED}`)
+    assert.equal(REDACTED, '****')
+  })
+
+  it('leaves text without a secret as it is, and ignores values too short to be secrets', () => {
+    registerSecret(undefined)
+    registerSecret('Qx~')
+    assert.equal(redact('nothing Qx~ here'), 'nothing Qx~ here')
+  })
+
+  it('redacts strings and bytes written to a stream, passing the rest of the call on', () => {
+    const written: unknown[][] = []
+    const stream = {
+      write(...args: unknown[]) {
+        written.push(args)
+        return true
+      },
+    } as unknown as NodeJS.WriteStream
+    registerSecret(REDACTION_SECRET)
+    redactStderr(stream)
+    const done = () => {}
+    stream.write(`secret=${REDACTION_SECRET}\n`, 'utf8', done)
+    stream.write(new TextEncoder().encode(`[${REDACTION_SECRET}]`))
+    assert.deepEqual(written, [[`secret=${REDACTED}\n`, 'utf8', done], [`[${REDACTED}]`]])
+  })
+})

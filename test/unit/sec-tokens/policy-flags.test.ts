@@ -183,8 +183,17 @@ describe('expiration date and time zone', () => {
   })
 
   it('uses the local zone when none is given', () => {
-    const local = parseLocalDateTime('2020-10-30T12:45', 'expiration-date')
-    assert.equal(toEpochMillis(local), new Date(2020, 9, 30, 12, 45).getTime())
+    // a zone that is not UTC (CI's default), so that ignoring the local zone gives another instant
+    const saved = process.env.TZ
+    process.env.TZ = 'Pacific/Auckland'
+    try {
+      const local = parseLocalDateTime('2020-10-30T12:45', 'expiration-date')
+      assert.equal(toEpochMillis(local), Date.UTC(2020, 9, 29, 23, 45))
+      assert.equal(toEpochMillis(local), new Date(2020, 9, 30, 12, 45).getTime())
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'TZ')
+      else process.env.TZ = saved
+    }
   })
 
   it('rejects unknown zones and impossible offsets', () => {

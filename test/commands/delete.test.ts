@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 
-import {runAtTerminal} from '../support/cli.js'
 import {useSession} from '../support/session.js'
 
 const API = '/solaruser/api/v1/sec/user/auth-tokens'
@@ -23,18 +22,6 @@ describe('sec-tokens delete', () => {
     assert.equal(result.code, 2)
     assert.match(result.stderr, /^Not deleting without confirmation: pass --yes \(-y\) when not running at a terminal/)
     assert.deepEqual(session.emulator.requests, [])
-  })
-
-  it('asks at a terminal and deletes only when the ID is typed back', async () => {
-    const wrong = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: 'yes\n'})
-    assert.equal(wrong.code, 1, wrong.screen)
-    assert.match(wrong.screen, /Type the token ID to confirm: /)
-    assert.match(wrong.screen, /The ID typed does not match; nothing was deleted\./)
-    assert.equal(session.emulator.tokens.has(HN), true)
-    const right = await runAtTerminal(['sec-tokens', 'delete', '-id', HN], {home: session.home.path, input: `${HN}\n`})
-    assert.equal(right.code, 0, right.screen)
-    assert.match(right.screen, /Security token deleted\./)
-    assert.equal(session.emulator.tokens.has(HN), false)
   })
 
   it("says so for an unknown or another user's token, exit 1", async () => {
