@@ -186,7 +186,8 @@ function addedListeners(emitter: NodeJS.EventEmitter, event: string): () => void
  */
 async function addsPluginAt(args: readonly string[]): Promise<boolean> {
   try {
-    return addsPlugin(await prepareArgv(args))
+    // a word after -p where the command goes is taken for the command here: only prepareRun may call it a secret
+    return addsPlugin(await prepareArgv(args, async () => true))
   } catch {
     return false
   }
