@@ -133,6 +133,11 @@ export function metadataJson(metadata: NodeMetadata): JsonObject {
   return out
 }
 
+/** The metadata as the JSON text sent: written once, for the request and for what `meta save` shows of it. */
+export function metadataText(metadata: NodeMetadata): string {
+  return compactJson(metadataJson(metadata))
+}
+
 /** The value at a key path (`/m/limit`, `/pm/cpd/schedule`, `/t`, `/t/west`), or undefined. */
 export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | undefined {
   const [, root, ...keys] = path.split('/')

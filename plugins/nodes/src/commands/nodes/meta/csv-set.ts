@@ -13,7 +13,7 @@ import {
 } from 's10k'
 
 import {eachCsvRow, parseCsv} from '../../../csv-parse.js'
-import {type NodeMetadata, PathRowsReader, metadataAtPath} from '../../../metadata.js'
+import {type NodeMetadata, PathRowsReader, metadataAtPath, metadataText} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
 
@@ -84,7 +84,7 @@ export default class NodesMetaCsvSet extends S10kCommand {
     }
     const shown = flags.verbose && rows ? rowsReport(rows) : undefined
     const client = await this.client()
-    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
+    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadataText(metadata), false))
     if (sent) return undefined
     // the key path is the user's text: shown escaped, like every message
     await this.writeOut(path === undefined ? `Metadata saved from ${count} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`)
