@@ -13,7 +13,7 @@ import {
 } from 's10k'
 
 import {eachCsvRow, parseCsv} from '../../../csv-parse.js'
-import {type NodeMetadata, PathRowsReader, metadataAtPath, metadataText} from '../../../metadata.js'
+import {PathRowsReader, metadataAtPath, metadataText} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
 
@@ -64,7 +64,8 @@ export default class NodesMetaCsvSet extends S10kCommand {
     if (path === undefined && flags.string) throw new UsageError('--string needs --path: the key path to store the text at')
     // the rows are kept for -v only: large CSV is read row by row into the metadata, and not held while it is sent
     const rows: string[][] | undefined = path === undefined && !flags.verbose ? undefined : parseCsv(text)
-    let metadata: NodeMetadata
+    // the metadata is held as the JSON text sent, not as millions of objects while the service reads it
+    let json: string
     let count = 0
     if (path === undefined) {
       const reader = new PathRowsReader()
@@ -73,18 +74,18 @@ export default class NodesMetaCsvSet extends S10kCommand {
         eachCsvRow(text, (row) => {
           reader.add(row)
         })
-      metadata = reader.finish()
+      json = metadataText(reader.finish())
       count = reader.count
     } else {
       // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
       // BigDecimal prints it: leading zeros go (they are not JSON), every other digit stays (-0012.50 -> -12.50)
       const trimmed = text.trim()
       const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
-      metadata = metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? []))
+      json = metadataText(metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? [])))
     }
     const shown = flags.verbose && rows ? rowsReport(rows) : undefined
     const client = await this.client()
-    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadataText(metadata), false))
+    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], json, false))
     if (sent) return undefined
     // the key path is the user's text: shown escaped, like every message
     await this.writeOut(path === undefined ? `Metadata saved from ${count} key path rows.\n` : `CSV saved to path [${printableLine(path)}].\n`)
