@@ -125,7 +125,7 @@ function grown(out: Units, used: number, needed: number): Units {
  */
 function layout(compact: string, arrayPrefix: string): string {
   const n = compact.length
-  const wide = /[^\x00-\xFF]/.test(compact)
+  const wide = /[\u0100-\uFFFF]/.test(compact)
   let out = unitsLike(wide, n + (n >> 1) + 64)
   let at = 0
   // the open brackets, innermost last: true for an object; `level` counts the open objects, `arrays` the arrays

@@ -74,7 +74,7 @@ export default class NodesMetaCsvSet extends S10kCommand {
         eachCsvRow(text, (row) => {
           reader.add(row)
         })
-      json = metadataText(reader.finish())
+      json = reader.finishText()
       count = reader.count
     } else {
       // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
