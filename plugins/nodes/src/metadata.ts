@@ -269,7 +269,12 @@ function nodeText(node: PathNode): string {
     if (isArrayIndex(k)) (indexed ??= []).push([Number(k), member])
     else members.push(member)
   }
-  const ordered = indexed ? indexed.sort((a, b) => a[0] - b[0]).map(([, member]) => member).concat(members) : members
+  const ordered = indexed
+    ? indexed
+        .sort((a, b) => a[0] - b[0])
+        .map(([, member]) => member)
+        .concat(members)
+    : members
   return `{${ordered.join(',')}}`
 }
 
@@ -385,7 +390,8 @@ export class PathRowsReader {
     const value = row.length > 1 ? row[1] : ''
     // a path with a key that CSV would trim, or with control characters, is written as a JSON string
     const path = cell.startsWith('"') ? tagOf(cell) : cell
-    if (row.length > 2 && row.slice(2).some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
+    if (row.length > 2 && row.slice(2).some((c) => c !== ''))
+      throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
       this.tags.add(tagOf(value))
       return

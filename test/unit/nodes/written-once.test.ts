@@ -35,7 +35,8 @@ describe('metadata written once', () => {
 
   it('lays compactJson text out as prettyJson lays out the value, arrays and escapes included', () => {
     const value = {'a": b': {c: 'x": y\\', d: [1, {e: [], f: {}}, 'g\u200e'], h: new JsonNumber('2E+3')}, '': {}, s: '\ud800 中'}
-    const expected = '{\n  "a\\": b" : {\n    "c" : "x\\": y\\\\",\n    "d" : [ 1, {\n      "e" : [ ],\n      "f" : { }\n    }, "g\\u200E" ],\n    "h" : 2E+3\n  },\n  "" : { },\n  "s" : "\ud800 中"\n}'
+    const expected =
+      '{\n  "a\\": b" : {\n    "c" : "x\\": y\\\\",\n    "d" : [ 1, {\n      "e" : [ ],\n      "f" : { }\n    }, "g\\u200E" ],\n    "h" : 2E+3\n  },\n  "" : { },\n  "s" : "\ud800 中"\n}'
     assert.equal(prettyJson(value), expected)
     assert.equal(prettyJsonText(compactJson(value)), expected)
     assert.equal(prettyJsonList([[1, [2]], {a: [3]}]), '[\n  [ 1, [ 2 ] ],\n{\n  "a" :   [ 3 ]\n}\n]')
