@@ -20,6 +20,8 @@ export interface ApiRequest {
   query?: ReadonlyArray<readonly [string, string]>
   form?: ReadonlyArray<readonly [string, string]>
   json?: JsonValue
+  /** A JSON body already written by compactJson, instead of `json`: a large one is written once, for its echo too. */
+  jsonText?: string
   /** What the request is about, for the service's refusals: `security token X`, `node 101`. */
   subject?: string
   /** Reads a successful answer's body instead of JSON.parse (for example to keep numbers exactly as sent). */
@@ -99,7 +101,8 @@ export function prepareRequest(config: S10kConfig, request: ApiRequest): Prepare
       body: new URLSearchParams(request.form.map(([k, v]): [string, string] => [k, v])).toString(),
     }
   }
-  if (request.json !== undefined) return {method: request.method, url, contentType: JSON_CONTENT_TYPE, body: compactJson(request.json)}
+  const json = request.jsonText ?? (request.json === undefined ? undefined : compactJson(request.json))
+  if (json !== undefined) return {method: request.method, url, contentType: JSON_CONTENT_TYPE, body: json}
   return {method: request.method, url}
 }
 

@@ -47,16 +47,16 @@ const unprintable = lazyPattern(UNPRINTABLE_SOURCE, 'u')
  * JSON.stringify's text, when it is the one s10k writes: not when it holds a `\u` escape (it writes lowercase hex
  * and escapes lone surrogates) or a character s10k escapes and it does not, nor when it throws; then undefined.
  */
-function nativeJson(value: JsonValue, indent?: number): string | undefined {
+function nativeJson(value: JsonValue): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   let text: string
   try {
-    text = JSON.stringify(value, null, indent)
+    text = JSON.stringify(value)
   } catch {
     return undefined
   }
   // one native scan each, the slower one only for text beyond printable ASCII
-  if (text.includes('\\u') || (/[^\x20-\x7E\n]/.test(text) && unprintable().test(text))) return undefined
+  if (text.includes('\\u') || (/[^\x20-\x7E]/.test(text) && unprintable().test(text))) return undefined
   return text
 }
 
@@ -80,40 +80,129 @@ function compactJs(value: JsonValue): string {
   return `{${out}}`
 }
 
-interface PrettyOptions {
-  /** Spaces written before an array that sits directly inside a top-level list item (Java's list printer). */
-  innerArrayPrefix?: string
-}
-
-function pretty(value: JsonValue, level: number, options: PrettyOptions): string {
-  if (value === null || typeof value !== 'object' || value instanceof JsonNumber) return scalar(value)
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[ ]'
-    // only an array that is a value of its own is shifted, not the arrays inside it
-    return `${options.innerArrayPrefix ?? ''}[ ${value.map((v) => pretty(v, level, {...options, innerArrayPrefix: undefined})).join(', ')} ]`
-  }
-  // built by appending, without an array per object: large metadata has millions of members
-  const indent = '  '.repeat(level + 1)
-  let body = ''
-  for (const k of Object.keys(value)) {
-    const v = value[k]
-    if (v !== undefined) body += `${body === '' ? '' : ',\n'}${indent}${jsonString(k)} : ${pretty(v, level + 1, options)}`
-  }
-  return body === '' ? '{ }' : `{\n${body}\n${'  '.repeat(level)}}`
-}
-
 /** Jackson DefaultPrettyPrinter output, without a trailing newline. */
 export function prettyJson(value: JsonValue): string {
-  // native when the layouts agree: objects only (no `[`), none empty (`{}`), and every `": ` ends a key (no `\": `)
-  const text = nativeJson(value, 2)
-  if (text !== undefined && !text.includes('[') && !text.includes('{}') && !text.includes('\\": ')) return text.replaceAll('": ', '" : ')
-  return pretty(value, 0, {})
+  return layout(compactJson(value), '')
+}
+
+/** prettyJson of the value whose compactJson text this is, without a second walk of the value. */
+export function prettyJsonText(compact: string): string {
+  return layout(compact, '')
 }
 
 /** The Java tool's list layout: objects start at column 0, one per element, inner arrays shifted by two. */
 export function prettyJsonList(values: readonly JsonValue[]): string {
   if (values.length === 0) return '[ ]'
-  return `[\n${values.map((v) => pretty(v, 0, {innerArrayPrefix: '  '})).join(',\n')}\n]`
+  return `[\n${values.map((v) => layout(compactJson(v), '  ')).join(',\n')}\n]`
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const COLON = 0x3a
+const SPACE = 0x20
+const NEWLINE = 0x0a
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+
+/** Text held as its UTF-16 units, one byte each when every unit fits: both give back exactly the text written. */
+type Units = Uint8Array | Uint16Array
+
+const unitsLike = (wide: boolean, length: number): Units => (wide ? new Uint16Array(length) : Buffer.allocUnsafe(length))
+
+function grown(out: Units, used: number, needed: number): Units {
+  const bigger = unitsLike(out instanceof Uint16Array, Math.max(needed, out.length * 2))
+  bigger.set(out.subarray(0, used))
+  return bigger
+}
+
+/**
+ * Compact JSON text (compactJson's) laid out as Jackson's DefaultPrettyPrinter: `"key" : value`, members on lines
+ * of their own indented by two spaces an object, arrays inline (`[ 1, 2 ]`), `{ }` and `[ ]` when empty, and
+ * `arrayPrefix` before an array that is not inside another. Only white space is added, in one pass over the text:
+ * large metadata is laid out in a fraction of the time a second walk of its value takes.
+ */
+function layout(compact: string, arrayPrefix: string): string {
+  const n = compact.length
+  const wide = /[\u0100-\uFFFF]/.test(compact)
+  let out = unitsLike(wide, n + (n >> 1) + 64)
+  let at = 0
+  // the open brackets, innermost last: true for an object; `level` counts the open objects, `arrays` the arrays
+  const objects: boolean[] = []
+  let level = 0
+  let arrays = 0
+  for (let i = 0; i < n; i++) {
+    const c = compact.charCodeAt(i)
+    if (c === QUOTE) {
+      // a string is copied as it is: a quote inside it follows a backslash, which is copied with what it escapes
+      out[at++] = c
+      for (let d = compact.charCodeAt(++i); d !== QUOTE && i < n; d = compact.charCodeAt(++i)) {
+        out[at++] = d
+        if (d === BACKSLASH) out[at++] = compact.charCodeAt(++i)
+      }
+      out[at++] = QUOTE
+      continue
+    }
+    if (c !== COMMA && c !== COLON && c !== OPEN_OBJECT && c !== CLOSE_OBJECT && c !== OPEN_ARRAY && c !== CLOSE_ARRAY) {
+      out[at++] = c
+      continue
+    }
+    // room for the rest of the text, copied one for one, and for what this bracket or separator adds
+    const needed = at + (n - i) + 2 * level + arrayPrefix.length + 8
+    if (needed > out.length) out = grown(out, at, needed)
+    if (c === COLON) {
+      out[at++] = SPACE
+      out[at++] = COLON
+      out[at++] = SPACE
+      continue
+    }
+    const next = compact.charCodeAt(i + 1)
+    if ((c === OPEN_OBJECT && next === CLOSE_OBJECT) || (c === OPEN_ARRAY && next === CLOSE_ARRAY)) {
+      out[at++] = c
+      out[at++] = SPACE
+      out[at++] = next
+      i++
+      continue
+    }
+    if (c === OPEN_ARRAY) {
+      if (arrays === 0) for (let k = 0; k < arrayPrefix.length; k++) out[at++] = arrayPrefix.charCodeAt(k)
+      out[at++] = OPEN_ARRAY
+      out[at++] = SPACE
+      objects.push(false)
+      arrays++
+      continue
+    }
+    if (c === CLOSE_ARRAY) {
+      out[at++] = SPACE
+      out[at++] = CLOSE_ARRAY
+      objects.pop()
+      arrays--
+      continue
+    }
+    if (c === COMMA && !objects[objects.length - 1]) {
+      out[at++] = COMMA
+      out[at++] = SPACE
+      continue
+    }
+    // an object opens, closes, or goes on to its next member: a new line, indented to its level
+    if (c === OPEN_OBJECT) {
+      out[at++] = OPEN_OBJECT
+      objects.push(true)
+      level++
+    } else if (c === CLOSE_OBJECT) {
+      objects.pop()
+      level--
+    } else {
+      out[at++] = COMMA
+    }
+    out[at++] = NEWLINE
+    for (let k = 2 * level; k > 0; k--) out[at++] = SPACE
+    if (c === CLOSE_OBJECT) out[at++] = CLOSE_OBJECT
+  }
+  const units = Buffer.from(out.buffer, out.byteOffset, at * out.BYTES_PER_ELEMENT)
+  return units.toString(wide ? 'utf16le' : 'latin1')
 }
 
 /**

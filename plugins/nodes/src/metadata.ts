@@ -133,6 +133,11 @@ export function metadataJson(metadata: NodeMetadata): JsonObject {
   return out
 }
 
+/** The metadata as the JSON text sent: written once, for the request and for what `meta save` shows of it. */
+export function metadataText(metadata: NodeMetadata): string {
+  return compactJson(metadataJson(metadata))
+}
+
 /** The value at a key path (`/m/limit`, `/pm/cpd/schedule`, `/t`, `/t/west`), or undefined. */
 export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | undefined {
   const [, root, ...keys] = path.split('/')
@@ -153,12 +158,10 @@ export function valueAtPath(metadata: NodeMetadata, path: string): JsonValue | u
  * Other paths store nothing, so they are usage errors here (the Java tool sent `{}` or crashed).
  */
 export function metadataAtPath(path: string, value: JsonValue, where = "Invalid value for option '--path'"): NodeMetadata {
-  const out: NodeMetadata = {}
+  const tree = new PathTree()
   const target = storingPath(path, value, where)
-  if (target) storeAt(out, target, value)
-  // storeAt makes `m` or `pm` only to store a key in it
-  knownNonEmpty(out)
-  return out
+  if (target) tree.store(target, value)
+  return tree.metadata()
 }
 
 interface KeyPath {
@@ -168,36 +171,117 @@ interface KeyPath {
 
 /** The root and keys of a key path that stores `value`, checked; undefined for `/m,{}` (which stores nothing). */
 function storingPath(path: string, value: JsonValue, where: string): KeyPath | undefined {
-  const [empty, root, ...keys] = path.split('/')
-  const fail = (why: string): never => {
-    throw new UsageError(`${where}: ${why}`)
-  }
-  if (empty !== '' || !root) fail(`'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
-  if (keys.some((k) => k === '')) fail(`'${path}' has an empty key`)
+  // one call a row of a large CSV: no closure, no iterator
+  const parts = path.split('/')
+  const root = parts[1]
+  const keys = parts.slice(2)
+  if (parts[0] !== '' || !root) pathError(where, `'${path}' is not a metadata key path; use /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
+  if (keys.includes('')) pathError(where, `'${path}' has an empty key`)
   // the body sent must be JSON s10k can read back: no deeper than the JSON parser's limit
-  if (keys.length + 1 + depthOf(value) > MAX_JSON_DEPTH) fail(`'${path.slice(0, 40)}...' nests deeper than ${MAX_JSON_DEPTH} levels`)
+  if (keys.length + 1 + depthOf(value) > MAX_JSON_DEPTH) pathError(where, `'${path.slice(0, 40)}...' nests deeper than ${MAX_JSON_DEPTH} levels`)
   if (root === 'm' && keys.length >= 1) return {root, keys}
   // `/pm/name,{}` is an empty object as csv-get writes one
   if (root === 'pm' && (keys.length >= 2 || (keys.length === 1 && isObject(value)))) return {root, keys}
   if ((root === 'm' || root === 'pm') && keys.length === 0 && isObject(value) && Object.keys(value).length === 0) return undefined
-  return fail(`'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
+  return pathError(where, `'${path}' stores nothing; tables go under /m/<key> or /pm/<name>/<key>, like /pm/cpd/schedule`)
 }
 
-/** Stores `value` at the key path, making the objects on the way; an object merges into one already there. */
-function storeAt(metadata: NodeMetadata, {root, keys}: KeyPath, value: JsonValue): void {
-  let object: JsonObject = root === 'm' ? (metadata.m ??= {}) : (metadata.pm ??= {})
-  for (const key of keys.slice(0, -1)) {
-    let next = ownValue(object, key)
-    if (!isObject(next)) {
-      next = {}
-      setOwn(object, key, next)
-    }
-    object = next
+function pathError(where: string, why: string): never {
+  throw new UsageError(`${where}: ${why}`)
+}
+
+/** An object being built from key paths: a Map, which takes millions of new keys far faster than an object does. */
+type PathNode = Map<string, PathNode | JsonValue>
+
+/**
+ * Metadata built from key paths (`csv-set`), later paths winning, and given back as objects or as the JSON text
+ * compactJson would write of them. Its objects are Maps while it is built: large CSV is read without making
+ * millions of object properties, and written without a walk of them.
+ */
+class PathTree {
+  private m?: PathNode
+  private pm?: PathNode
+
+  /** Stores `value` at the key path, making the objects on the way; an object merges into one already there. */
+  store({root, keys}: KeyPath, value: JsonValue): void {
+    let node: PathNode = root === 'm' ? (this.m ??= new Map<string, PathNode | JsonValue>()) : (this.pm ??= new Map<string, PathNode | JsonValue>())
+    const last = keys.length - 1
+    for (let i = 0; i < last; i++) node = childNode(node, keys[i])
+    // any other value replaces what is there, unlooked at
+    if (isObject(value) && isObjectNode(node.get(keys[last]))) mergeInto(childNode(node, keys[last]), value)
+    else node.set(keys[last], value)
   }
-  const last = keys[keys.length - 1]
-  const existing = ownValue(object, last)
-  if (isObject(existing) && isObject(value)) mergeInto(existing, value)
-  else setOwn(object, last, value)
+
+  /** As objects, which have `m` or `pm` only when a key was stored in it. */
+  metadata(): NodeMetadata {
+    const out: NodeMetadata = {}
+    if (this.m) out.m = toObject(this.m)
+    if (this.pm) out.pm = toObject(this.pm) as Record<string, JsonObject>
+    knownNonEmpty(out)
+    return out
+  }
+
+  /** compactJson(metadataJson(...)) of the metadata, with `tags`. */
+  text(tags: string[]): string {
+    const members: string[] = []
+    if (this.m) members.push(`"m":${nodeText(this.m)}`)
+    if (this.pm) members.push(`"pm":${nodeText(this.pm)}`)
+    if (tags.length > 0) members.push(`"t":${compactJson(tags)}`)
+    return `{${members.join(',')}}`
+  }
+}
+
+const isObjectNode = (v: PathNode | JsonValue | undefined): boolean => v instanceof Map || isObject(v)
+
+/** The object at `key` of `node` as a node, made (or made from the object stored there) when it is not one. */
+function childNode(node: PathNode, key: string): PathNode {
+  const existing = node.get(key)
+  if (existing instanceof Map) return existing
+  const child: PathNode = new Map(isObject(existing) ? Object.entries(existing).filter((e): e is [string, JsonValue] => e[1] !== undefined) : [])
+  node.set(key, child)
+  return child
+}
+
+/** Deep merge of an object into a node built from paths (later rows win). */
+function mergeInto(target: PathNode, source: JsonObject): void {
+  for (const [k, v] of Object.entries(source)) {
+    if (v === undefined) continue
+    if (isObject(v) && isObjectNode(target.get(k))) mergeInto(childNode(target, k), v)
+    else target.set(k, v)
+  }
+}
+
+function toObject(node: PathNode): JsonObject {
+  const object: JsonObject = {}
+  for (const [k, v] of node) setOwn(object, k, v instanceof Map ? toObject(v) : v)
+  return object
+}
+
+/**
+ * compactJson's text of the object the node makes, its keys in an object's order: those that are array indexes
+ * (`0`, `17`) first, in numeric order, then the others in the order they were first stored.
+ */
+function nodeText(node: PathNode): string {
+  const members: string[] = []
+  let indexed: [number, string][] | undefined
+  for (const [k, v] of node) {
+    const member = `${jsonString(k)}:${v instanceof Map ? nodeText(v) : compactJson(v)}`
+    if (isArrayIndex(k)) (indexed ??= []).push([Number(k), member])
+    else members.push(member)
+  }
+  const ordered = indexed
+    ? indexed
+        .sort((a, b) => a[0] - b[0])
+        .map(([, member]) => member)
+        .concat(members)
+    : members
+  return `{${ordered.join(',')}}`
+}
+
+/** Whether an object orders the key as an array index: an integer below 2^32 - 1 written without a sign or leading zero. */
+function isArrayIndex(key: string): boolean {
+  const c = key.charCodeAt(0)
+  return c >= 0x30 && c <= 0x39 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295
 }
 
 /** How deep a value nests: 0 for a scalar, 1 for an array or object of scalars, and so on (without recursion). */
@@ -278,15 +362,6 @@ function tagOf(text: string): string {
   return typeof value === 'string' ? value : text
 }
 
-/** Deep merge of two metadata objects built from paths (later rows win). */
-function mergeInto(target: JsonObject, source: JsonObject): void {
-  for (const [k, v] of Object.entries(source)) {
-    const existing = ownValue(target, k)
-    if (isObject(existing) && isObject(v)) mergeInto(existing, v)
-    else setOwn(target, k, v)
-  }
-}
-
 /**
  * The metadata that key/value rows describe (`csv-set` without `--path`, the reverse of `csv-get` without it):
  * each row is a key path and its value, `/t` rows are tags; a first row `Path,Value` is a header.
@@ -301,7 +376,7 @@ export function metadataFromPathRows(rows: readonly (readonly string[])[]): Node
 export class PathRowsReader {
   /** The key path rows read, without the header. */
   count = 0
-  private readonly out: NodeMetadata = {}
+  private readonly tree = new PathTree()
   private readonly tags = new Set<string>()
   private first = true
 
@@ -311,24 +386,36 @@ export class PathRowsReader {
       if (row[0].toLowerCase() === 'path') return
     }
     const index = this.count++
-    const [cell, value = '', ...extra] = row
+    const cell = row[0]
+    const value = row.length > 1 ? row[1] : ''
     // a path with a key that CSV would trim, or with control characters, is written as a JSON string
     const path = cell.startsWith('"') ? tagOf(cell) : cell
-    if (extra.some((c) => c !== '')) throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
+    if (row.length > 2 && row.slice(2).some((c) => c !== ''))
+      throw new UsageError(`CSV row ${index + 1} has more than a key path and a value: ${row.join(',')}`)
     if (path === '/t') {
       this.tags.add(tagOf(value))
       return
     }
     const parsed = valueOf(value)
     const target = storingPath(path, parsed, `CSV row ${index + 1}`)
-    if (target) storeAt(this.out, target, parsed)
+    if (target) this.tree.store(target, parsed)
   }
 
+  /** The metadata read. */
   finish(): NodeMetadata {
+    this.checkRows()
+    const out = this.tree.metadata()
+    if (this.tags.size > 0) out.t = [...this.tags]
+    return out
+  }
+
+  /** The metadata read as the JSON text sent (metadataText of finish()'s), without making its objects. */
+  finishText(): string {
+    this.checkRows()
+    return this.tree.text([...this.tags])
+  }
+
+  private checkRows(): void {
     if (this.count === 0) throw new UsageError('No rows in the CSV: give key path and value rows, like /m/limit,123')
-    if (this.tags.size > 0) this.out.t = [...this.tags]
-    // storeAt makes `m` or `pm` only to store a key in it
-    knownNonEmpty(this.out)
-    return this.out
   }
 }

@@ -192,12 +192,12 @@ export function metadataReport(found: readonly StoredMetadata[]): Report {
   })
 }
 
-/** Merges (POST) or replaces (PUT) a node's metadata. */
-export async function saveMetadata(client: SolarClient, nodeId: number, metadata: NodeMetadata, replace: boolean): Promise<NotSent | undefined> {
+/** Merges (POST) or replaces (PUT) a node's metadata, given as its JSON text (metadataText). */
+export async function saveMetadata(client: SolarClient, nodeId: number, text: string, replace: boolean): Promise<NotSent | undefined> {
   const result = await client.request({
     method: replace ? 'PUT' : 'POST',
     path: `${META_PATH}/${nodeId}`,
-    json: metadataJson(metadata),
+    jsonText: text,
     subject: nodeSubject(nodeId),
   })
   return result instanceof NotSent ? result : undefined

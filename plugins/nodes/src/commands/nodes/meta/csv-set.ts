@@ -14,7 +14,7 @@ import {
   withShortNames,
 } from 's10k'
 
-import {type NodeMetadata, PathRowsReader, metadataAtPath} from '../../../metadata.js'
+import {PathRowsReader, metadataAtPath, metadataText} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {rowsReport, saveMetadata} from '../../../nodes.js'
 
@@ -66,7 +66,8 @@ export default class NodesMetaCsvSet extends S10kCommand {
     // the rows are kept only to be shown: large CSV is read row by row into the metadata, and not held while it is sent
     const show = flags['display-mode'] !== undefined
     const rows: string[][] | undefined = path === undefined && !show ? undefined : parseCsv(text)
-    let metadata: NodeMetadata
+    // the metadata is held as the JSON text sent, not as millions of objects while the service reads it
+    let json: string
     let count = 0
     if (path === undefined) {
       const reader = new PathRowsReader()
@@ -75,17 +76,17 @@ export default class NodesMetaCsvSet extends S10kCommand {
         eachCsvRow(text, (row) => {
           reader.add(row)
         })
-      metadata = reader.finish()
+      json = reader.finishText()
       count = reader.count
     } else {
       // --string stores the text trimmed, as a number when it is one (the Java tool's populate rule), written as
       // BigDecimal prints it: leading zeros go (they are not JSON), every other digit stays (-0012.50 -> -12.50)
       const trimmed = text.trim()
       const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? javaNumberText(trimmed.replace(/^(-?)0+(?=\d)/, '$1')) : undefined
-      metadata = metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? []))
+      json = metadataText(metadataAtPath(path, flags.string ? (number === undefined ? trimmed : new JsonNumber(number)) : (rows ?? [])))
     }
     const client = await this.client()
-    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], metadata, false))
+    const sent = await this.progress.step('metadata merged', () => saveMetadata(client, flags['node-id'], json, false))
     if (sent) return undefined
     return {
       // the key path is the user's text: shown escaped, like every message

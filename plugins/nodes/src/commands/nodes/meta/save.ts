@@ -1,6 +1,6 @@
-import {Args, Flags, type Message, S10kCommand, commandUsage, prettyJson, withShortNames} from 's10k'
+import {Args, Flags, type Message, S10kCommand, commandUsage, prettyJsonText, withShortNames} from 's10k'
 
-import {metadataJson, parseMetadata} from '../../../metadata.js'
+import {metadataText, parseMetadata} from '../../../metadata.js'
 import {nodeIdFlag, readContent} from '../../../node-flags.js'
 import {saveMetadata} from '../../../nodes.js'
 
@@ -39,14 +39,15 @@ export default class NodesMetaSave extends S10kCommand {
   async run(): Promise<Message | undefined> {
     const {args, flags} = await this.parse(NodesMetaSave)
     const text = await readContent(args.metadata === '-' ? undefined : args.metadata, this.io, 'metadata')
-    const metadata = parseMetadata(text)
+    // written once: the body sent, and laid out again for the echo
+    const json = metadataText(parseMetadata(text))
     const client = await this.client()
     const replace = flags.replace
     this.progress.plan([replace ? 'metadata replaced' : 'metadata merged'])
     const sent = await this.progress.step(replace ? 'metadata replaced' : 'metadata merged', () =>
-      saveMetadata(client, flags['node-id'], metadata, replace),
+      saveMetadata(client, flags['node-id'], json, replace),
     )
     if (sent) return undefined
-    return {message: `Node metadata ${replace ? 'replaced' : 'added'}:\n${prettyJson(metadataJson(metadata))}`}
+    return {message: `Node metadata ${replace ? 'replaced' : 'added'}:\n${prettyJsonText(json)}`}
   }
 }
