@@ -55,13 +55,30 @@ async function packOnce(dir) {
   return {result, tarball: join(dir, tarball ?? 'npm-pack-failed.tgz')}
 }
 
+const IN_PROCESS_GROUPS = 3
+
+/** The files in `n` groups of about the same size (the largest first, each to the smallest group so far). */
+function groups(files, n) {
+  const sized = files.map((file) => ({file, size: statSync(file).size})).sort((a, b) => b.size - a.size || (a.file < b.file ? -1 : 1))
+  const out = Array.from({length: n}, () => ({files: [], size: 0}))
+  for (const {file, size} of sized) {
+    const smallest = out.reduce((a, b) => (b.size < a.size ? b : a))
+    smallest.files.push(file)
+    smallest.size += size
+  }
+  return out.map((g) => g.files.sort()).filter((g) => g.length > 0)
+}
+
 /** One Node's test steps: the in-process tiers together in one process, the spawned tier a few files at a time. */
 function nodeSteps(node, version, {quick, packed}) {
   const env = envFor(node)
   // the option's name before Node 23.6 (which both Nodes take)
   const shared = [...TEST, '--experimental-test-isolation=none']
   const inProcess = [...testFiles(join('test', 'unit')), ...testFiles(join('test', 'commands'))]
-  const steps = [step(`Node ${version}: unit and in-process tests`, node.bin, [...shared, ...inProcess], env)]
+  // in a few processes, so that one's waits (timeouts, paced answers) overlap another's work on the other core
+  const steps = groups(inProcess, IN_PROCESS_GROUPS).map((files, i) =>
+    step(`Node ${version}: unit and in-process tests (${i + 1} of ${IN_PROCESS_GROUPS})`, node.bin, [...shared, ...files], env),
+  )
   if (!quick) {
     // the spawned tests mostly wait for child processes, so a few files run at once even on two cores
     const spawned = [...TEST, '--test-concurrency=3', ...testFiles(join('test', 'e2e'))]
