@@ -6,6 +6,7 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
 import {BIN, ROOT, cliEnv, runCli} from '../support/cli.js'
+import {sandboxBanner} from '../support/sandbox.js'
 
 describe('a checkout', () => {
   it('run before a build says to build first, in one line, exit 1', () => {
@@ -36,17 +37,7 @@ describe('a checkout', () => {
       }
     }
     try {
-      let out = ''
-      child.stdout.setEncoding('utf8')
-      await new Promise<void>((resolve, reject) => {
-        child.on('exit', (code) => {
-          reject(new Error(`the emulator exited (${code}): ${out}`))
-        })
-        child.stdout.on('data', (data: string) => {
-          out += data
-          if (out.includes('Ctrl-C stops the emulator.')) resolve()
-        })
-      })
+      const {banner: out, written} = await sandboxBanner(child)
       assert.match(out, /^SolarUser emulator at http:\/\/127\.0\.0\.1:\d+, with the handbook's example tokens/)
       const example = new RegExp(`  HOME='${home}' \\S+/bin/run\\.cjs sec-tokens list\\n`)
       assert.match(out, example)
@@ -81,7 +72,7 @@ describe('a checkout', () => {
       const ended = new Promise<void>((resolve) => child.stdout.on('end', resolve))
       signalGroup('SIGINT')
       await ended
-      assert.ok(out.endsWith('Emulator stopped.\n'), out)
+      assert.ok(written().endsWith('Emulator stopped.\n'), written())
     } finally {
       signalGroup('SIGKILL')
       rmSync(home, {recursive: true, force: true})

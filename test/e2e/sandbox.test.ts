@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
 import {ROOT, runCli} from '../support/cli.js'
+import {sandboxBanner} from '../support/sandbox.js'
 
 const SANDBOX = ['--import', 'tsx', join(ROOT, 'scripts', 'sandbox.mjs'), '--datum-rows', '0']
 
@@ -58,17 +59,7 @@ describe('npm run emulator', () => {
     const before = existsSync(shared) ? readFileSync(shared, 'utf8') : undefined
     const child = spawn(process.execPath, [...SANDBOX, '--port', String(port)], {cwd: ROOT})
     try {
-      let out = ''
-      child.stdout.setEncoding('utf8')
-      await new Promise<void>((resolve, reject) => {
-        child.on('exit', (code) => {
-          reject(new Error(`the emulator exited (${code}): ${out}`))
-        })
-        child.stdout.on('data', (data: string) => {
-          out += data
-          if (out.includes('Ctrl-C stops the emulator.')) resolve()
-        })
-      })
+      const {banner: out} = await sandboxBanner(child)
       assert.ok(out.includes(`Its HOME for s10k: ${home} (`), out)
       for (const plugin of ['sec-tokens', 'nodes', 'datum']) assert.match(out, new RegExp(`run\\.cjs ${plugin} `), plugin)
       assert.equal(existsSync(shared) ? readFileSync(shared, 'utf8') : undefined, before, 'the default HOME is left as it was')
