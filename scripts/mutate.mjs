@@ -24,7 +24,13 @@ const MUTANTS = [
   ],
   ['secrets redaction: --secret=X not learned', 'src/auth/secrets.ts', 'if (attached) found.push(attached[1])', 'if (attached) found.length = 0'],
   ['trace: signature shown', 'src/http/trace.ts', "value.replace(/Signature=[0-9a-fA-F]+/, 'Signature=<redacted>')", 'value'],
-  ['trace: new secret shown', 'src/http/trace.ts', `'$1"<redacted>"'`, `'$&'`],
+  [
+    'trace: new secret shown',
+    'src/http/trace.ts',
+    '`${name}${colon}"<redacted>"`',
+    // the member as it came, still using every parameter, so that only the tests can tell
+    '`${name}${colon}${member.slice(name.length + colon.length)}`',
+  ],
   [
     'printable: controls not escaped',
     'src/text/printable.ts',

@@ -2,12 +2,27 @@ import type {AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
 /** `--http-trace` text. Signatures and secrets never appear in it. */
 
-/** A JSON member whose name says it holds a secret (`authSecret`, `secret`, `tokenSecret`), with its string value. */
-const SECRET_MEMBER = /("(?:[^"\\]|\\.)*secret"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+/**
+ * A JSON member: its name as written (a string literal, escapes and all), the colon, and a scalar value (a string,
+ * or a bare number, true, false or null).
+ */
+const MEMBER = /("(?:[^"\\]|\\.)*")(\s*:\s*)("(?:[^"\\]|\\.)*"|[-+\w.]+)/g
 
-/** Replaces the string value of every member named like a secret, whatever service or plugin sent it. */
+/** A member name as JSON means it (`"auth\u0053ecret"` is `authSecret`), or as written when it is not valid JSON. */
+function memberName(literal: string): string {
+  try {
+    return String(JSON.parse(literal))
+  } catch {
+    return literal
+  }
+}
+
+/**
+ * Replaces the value of every member whose name, once decoded, ends in "secret" (`authSecret`, `secret`,
+ * `tokenSecret`, any case), whatever service or plugin sent it.
+ */
 export function redactBody(body: string): string {
-  return body.replace(SECRET_MEMBER, '$1"<redacted>"')
+  return body.replace(MEMBER, (member, name: string, colon: string) => (/secret$/i.test(memberName(name)) ? `${name}${colon}"<redacted>"` : member))
 }
 
 function headerLines(prefix: string, headers: Record<string, unknown>): string {

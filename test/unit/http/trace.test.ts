@@ -9,6 +9,14 @@ describe('--http-trace redaction', () => {
     assert.equal(redactBody('{"secret" : "s1","nested":{"tokenSecret":"s2"}}'), '{"secret" : "<redacted>","nested":{"tokenSecret":"<redacted>"}}')
   })
 
+  it('reads member names as JSON means them, escapes and all, and hides a secret of any scalar value', () => {
+    assert.equal(
+      redactBody('{"auth\\u0053ecret":"HUNTER2","authSecre\\u0074" : "X"}'),
+      '{"auth\\u0053ecret":"<redacted>","authSecre\\u0074" : "<redacted>"}',
+    )
+    assert.equal(redactBody('{"secret":12345,"SECRET":true,"n":1}'), '{"secret":"<redacted>","SECRET":"<redacted>","n":1}')
+  })
+
   it('leaves other members, and values that merely mention a secret, as they are', () => {
     const body = '{"name":"my secret","secrets":"x","note":"secret"}'
     assert.equal(redactBody(body), body)
