@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, it} from 'node:test'
 
@@ -14,6 +14,14 @@ describe('the command line as users type it', () => {
   it('s10k version prints the version alone', async () => {
     const result = await session.run(['version'])
     assert.deepEqual([result.code, result.stdout, result.stderr], [0, `${pjson.version}\n`, ''])
+  })
+
+  it('s10k version with an option it does not take says so in one line, exit 2, also from an @file', async () => {
+    const result = await session.run(['version', '--bogus'])
+    assert.deepEqual([result.code, result.stdout, result.stderr], [2, '', "Unknown option: '--bogus' (see: s10k version --help)\n"])
+    writeFileSync(join(session.home.path, 'vargs'), 'version\n')
+    const fromFile = await session.run(['@vargs', '--bogus'])
+    assert.deepEqual([fromFile.code, fromFile.stdout, fromFile.stderr], [2, '', "Unknown option: '--bogus' (see: s10k version --help)\n"])
   })
 
   for (const [typed, message] of [

@@ -11,12 +11,14 @@ function hint(bin: string, id: string): string {
 }
 
 /**
- * After a command of oclif's plugins (help, plugins, autocomplete) fails: its error in s10k's words, one line with
+ * After a command of oclif's plugins (help, plugins, autocomplete) or the core's `version` fails: its error in s10k's words, one line with
  * a hint, bad input exiting 2, instead of oclif's indented, wrapped error. s10k's own commands report their
  * errors themselves (S10kCommand.catch) and end with an ExitError, which is left alone.
  */
 const hook: Hook.Finally = async function ({Command, error, id}) {
-  if (!error || error instanceof Errors.ExitError || !Command?.pluginName?.startsWith('@oclif/')) return
+  // oclif's plugins' commands, and the core's own `version` (an oclif Command, not an S10kCommand)
+  if (!error || error instanceof Errors.ExitError || !Command) return
+  if (!Command.pluginName?.startsWith('@oclif/') && Command.pluginName !== this.config.name) return
   const failure = error as Error & {parse?: unknown; oclif?: {exit?: number}; skipOclifErrorHandling?: boolean}
   const usage = failure.parse !== undefined
   const reason = usage ? toUsageError(error, Command.flags).reason : error.message.replaceAll(/\s*\n\s*/g, ' ').trim()
