@@ -1,7 +1,7 @@
 import type {ClientRequest} from 'node:http'
 import type {Readable} from 'node:stream'
 
-import type {AxiosInstance, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
+import type {AxiosInstance, AxiosRequestConfig, AxiosResponse, InternalAxiosRequestConfig} from 'axios'
 
 import {type S10kConfig, checkTransport, isLoopback, serviceUrl} from '../auth/config.js'
 import type {Credentials} from '../auth/credentials.js'
@@ -162,42 +162,11 @@ export class SolarClient {
       this.notSent++
       return new NotSent(description)
     }
-    const http = await this.axios()
-    for (let attempt = 1; ; attempt++) {
-      const started = Date.now()
-      let response: AxiosResponse<string> | undefined
-      let failure: unknown
-      // response-timeout is a deadline for the whole answer, headers and body, not an idle timer a drip resets
-      const deadline = new AbortController()
-      const timer = setTimeout(() => {
-        deadline.abort(new ResponseDeadline())
-      }, this.options.config.http.responseTimeoutMs)
-      try {
-        response = await http.request<string>({
-          method: prepared.method,
-          url: prepared.url,
-          data: prepared.body,
-          signal: deadline.signal,
-          headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
-          // plain http is allowed to this machine only; a proxy (HTTP_PROXY) would carry it off the machine
-          ...(isLoopback(target) ? {proxy: false as const} : {}),
-        })
-      } catch (error) {
-        failure = deadline.signal.aborted ? deadline.signal.reason : error
-      } finally {
-        clearTimeout(timer)
-      }
-      const status = response ? String(response.status) : 'no response'
-      if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
-      if (response && this.options.httpTrace) this.options.stderr(traceResponse(response))
-      if (attempt === 1 && prepared.method === 'GET' && isRetryable(response?.status, failure)) {
-        if (this.options.verbose) this.options.stderr(`retrying ${prepared.method} ${prepared.url}\n`)
-        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
-        continue
-      }
-      if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
-      return unwrapEnvelope(response, prepared.method, prepared.url, request.subject, request.parse) as T | undefined
-    }
+    const response = await this.send<string>(prepared, target, {
+      data: prepared.body,
+      headers: prepared.contentType ? {'Content-Type': prepared.contentType} : {},
+    })
+    return unwrapEnvelope(response, prepared.method, prepared.url, request.subject, request.parse) as T | undefined
   }
 
   /**
@@ -210,26 +179,53 @@ export class SolarClient {
     const prepared = prepareRequest(this.options.config, request)
     const target = new URL(prepared.url)
     checkTransport(this.options.config, target)
-    const [http, {decodedBody}] = await Promise.all([this.axios(), import('./decode.js')])
+    const decoding = import('./decode.js')
+    const response = await this.send<Readable>(prepared, target, {
+      responseType: 'stream',
+      // the 64 MB limit is for answers s10k holds; a stream passes through
+      maxContentLength: -1,
+      // decoded by decodedBody, in smaller chunks than axios's zlib streams, for a flat memory
+      decompress: false,
+      headers: {Accept: request.accept},
+    })
+    const body = (await decoding).decodedBody(response.data, response.headers)
+    const cancel = (): void => {
+      body.destroy()
+      response.data.destroy()
+      ;(response.request as ClientRequest | undefined)?.destroy()
+    }
+    if (response.status < 200 || response.status >= 300) {
+      const text = await readLimited(body, MAX_ERROR_BODY_BYTES).finally(cancel)
+      unwrapEnvelope({...response, data: text}, 'GET', prepared.url, request.subject)
+    }
+    return {body, url: prepared.url, idleTimeoutMs: this.options.config.http.responseTimeoutMs, cancel}
+  }
+
+  /**
+   * Sends a prepared request and gives back the response of its last attempt. Each attempt has response-timeout
+   * as its deadline until axios has the response (for a streamed one, its headers: the reader then limits silences),
+   * and is logged with -v and traced with --http-trace (a streamed body is not). A read (GET) is retried once after
+   * a connection error or a 502, 503 or 504; requests that change data are never retried.
+   */
+  private async send<D>(prepared: PreparedRequest, target: URL, config: AxiosRequestConfig): Promise<AxiosResponse<D>> {
+    const http = await this.axios()
+    const streamed = config.responseType === 'stream'
     for (let attempt = 1; ; attempt++) {
       const started = Date.now()
-      let response: AxiosResponse<Readable> | undefined
+      let response: AxiosResponse<D> | undefined
       let failure: unknown
+      // a deadline until axios gives the response (a buffered answer's whole body), not an idle timer a drip resets
       const deadline = new AbortController()
       const timer = setTimeout(() => {
         deadline.abort(new ResponseDeadline())
       }, this.options.config.http.responseTimeoutMs)
       try {
-        response = await http.request<Readable>({
-          method: 'GET',
+        response = await http.request<D>({
+          ...config,
+          method: prepared.method,
           url: prepared.url,
           signal: deadline.signal,
-          responseType: 'stream',
-          // the 64 MB limit is for answers s10k holds; a stream passes through
-          maxContentLength: -1,
-          // decoded by decodedBody, in smaller chunks than axios's zlib streams, for a flat memory
-          decompress: false,
-          headers: {Accept: request.accept},
+          // plain http is allowed to this machine only; a proxy (HTTP_PROXY) would carry it off the machine
           ...(isLoopback(target) ? {proxy: false as const} : {}),
         })
       } catch (error) {
@@ -238,27 +234,18 @@ export class SolarClient {
         clearTimeout(timer)
       }
       const status = response ? String(response.status) : 'no response'
-      const body = response && decodedBody(response.data, response.headers)
-      if (this.options.verbose) this.options.stderr(`GET ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
-      if (response && this.options.httpTrace) this.options.stderr(traceResponse({...response, data: ''}))
-      if (attempt === 1 && isRetryable(response?.status, failure)) {
-        body?.destroy()
-        if (this.options.verbose) this.options.stderr(`retrying GET ${prepared.url}\n`)
+      if (this.options.verbose) this.options.stderr(`${prepared.method} ${prepared.url} -> ${status} (${Date.now() - started} ms)\n`)
+      if (response && this.options.httpTrace) {
+        this.options.stderr(traceResponse(streamed ? {...response, data: ''} : (response as AxiosResponse<unknown> as AxiosResponse<string>)))
+      }
+      if (attempt === 1 && prepared.method === 'GET' && isRetryable(response?.status, failure)) {
+        if (streamed) (response?.data as Readable | undefined)?.destroy()
+        if (this.options.verbose) this.options.stderr(`retrying ${prepared.method} ${prepared.url}\n`)
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
         continue
       }
-      if (!response || !body) throw toRequestError(failure, 'GET', prepared.url, this.options.config.http)
-      const answer = response
-      const cancel = (): void => {
-        body.destroy()
-        answer.data.destroy()
-        ;(answer.request as ClientRequest | undefined)?.destroy()
-      }
-      if (answer.status < 200 || answer.status >= 300) {
-        const text = await readLimited(body, MAX_ERROR_BODY_BYTES).finally(cancel)
-        unwrapEnvelope({...answer, data: text}, 'GET', prepared.url, request.subject)
-      }
-      return {body, url: prepared.url, idleTimeoutMs: this.options.config.http.responseTimeoutMs, cancel}
+      if (!response) throw toRequestError(failure, prepared.method, prepared.url, this.options.config.http)
+      return response
     }
   }
 
