@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm test` (after `npm run build`): type-checks the tests, lints, and runs every tier of tests with node's test
-// runner on each supported Node (scripts/nodes.mjs), all at once; each step's output is kept and printed whole
-// when it ends, so that the Nodes' reports never mix. The tiers: test/unit and test/commands (commands run in the
-// test process against the emulators, test/support/in-process.ts) share one process per Node; test/e2e runs
-// bin/run.cjs, as users do, on the build `npm test` has just made, one process per file (the tarball of the
-// install tests packed once for both Nodes).
-// `--quick` (npm run test:quick): the unit and in-process tiers on one Node, without type-check and lint.
-// Files given as arguments: just those, each in its own process (development; S10K_TEST_NODE=24 picks a Node).
+// runner on the newest supported Node (scripts/nodes.mjs), all at once; each step's output is kept and printed
+// whole when it ends, so that reports never mix. The tiers: test/unit and test/commands (commands run in the test
+// process against the emulators, test/support/in-process.ts) in three processes; test/e2e runs bin/run.cjs, as
+// users do, on the build `npm test` has just made, in two (the install tests' tarball packed once).
+// `--node 22` (npm run test:node22, which CI runs after npm test): every tier on that Node; type-check and lint
+// are the same on every Node and are left to npm test.
+// `--quick` (npm run test:quick): the unit and in-process tiers on the newest Node, without type-check and lint.
+// Files given as arguments: just those, each in its own process (development; S10K_TEST_NODE=22 picks a Node).
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 
 import {envFor, supportedNodes} from './nodes.mjs'
@@ -25,11 +26,16 @@ function testFiles(dir) {
     .sort()
 }
 
-/** Runs a step with its output kept; settles when it ends. */
-function step(name, command, args, env = process.env) {
+/**
+ * Runs a step with its output kept; settles when it ends. A step `behind` others runs at a lower priority (nice
+ * +5): type-check and lint are one long single-threaded job each, which would otherwise get a share of a core
+ * among the test processes and end last; ahead of them, they end early and the tests then have every core.
+ */
+function step(name, command, args, env = process.env, {behind = false} = {}) {
   const start = performance.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, {env, stdio: ['ignore', 'pipe', 'pipe']})
+    const [file, argv] = behind && process.platform !== 'win32' ? ['nice', ['-n', '5', command, ...args]] : [command, args]
+    const child = spawn(file, argv, {env, stdio: ['ignore', 'pipe', 'pipe']})
     const chunks = []
     child.stdout.on('data', (d) => chunks.push(d))
     child.stderr.on('data', (d) => chunks.push(d))
@@ -43,7 +49,7 @@ function step(name, command, args, env = process.env) {
   })
 }
 
-const TEST = ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec']
+const TEST = ['--conditions=development', '--import', 'tsx', '--test']
 
 /**
  * The package as users get it, packed once for every Node's install tests (test/e2e/install.test.ts, given it as
@@ -57,43 +63,97 @@ async function packOnce(dir) {
 
 const IN_PROCESS_GROUPS = 3
 
-/** The files in `n` groups of about the same size (the largest first, each to the smallest group so far). */
+/**
+ * Each test file's time on the last run that ran it (ms, by path from the root; scripts/test-durations.mjs), kept
+ * in node_modules/.cache/s10k: it only decides which files share a process, never what runs.
+ */
+const DURATIONS = join('node_modules', '.cache', 's10k', 'test-durations.json')
+const durationsDir = mkdtempSync(join(tmpdir(), 's10k-durations-'))
+let lastDurations = {}
+try {
+  lastDurations = JSON.parse(readFileSync(DURATIONS, 'utf8'))
+} catch {
+  // none yet (or unreadable): files are grouped by size
+}
+
+/** The reporters of a step: spec on stdout, and each file's time into a file of its own for the next run. */
+function reporters(name) {
+  const out = join(durationsDir, `${name.replace(/\W+/g, '-')}.json`)
+  return [
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${resolve('scripts', 'test-durations.mjs')}`,
+    `--test-reporter-destination=${out}`,
+  ]
+}
+
+/** Merges the times this run measured into the record of the last ones. */
+function saveDurations() {
+  const all = {...lastDurations}
+  for (const name of readdirSync(durationsDir)) {
+    try {
+      for (const [file, ms] of Object.entries(JSON.parse(readFileSync(join(durationsDir, name), 'utf8')))) all[relative('.', file)] = ms
+    } catch {
+      // a step that ended before writing its times
+    }
+  }
+  mkdirSync(join('node_modules', '.cache', 's10k'), {recursive: true})
+  writeFileSync(DURATIONS, JSON.stringify(all))
+  rmSync(durationsDir, {recursive: true, force: true})
+}
+
+/**
+ * The files in `n` groups of about the same time (the longest first, each to the shortest group so far): each
+ * file's time on the last run, or its size when some file has none.
+ */
 function groups(files, n) {
-  const sized = files.map((file) => ({file, size: statSync(file).size})).sort((a, b) => b.size - a.size || (a.file < b.file ? -1 : 1))
-  const out = Array.from({length: n}, () => ({files: [], size: 0}))
-  for (const {file, size} of sized) {
-    const smallest = out.reduce((a, b) => (b.size < a.size ? b : a))
-    smallest.files.push(file)
-    smallest.size += size
+  const timed = files.every((file) => typeof lastDurations[file] === 'number')
+  const weighed = files
+    .map((file) => ({file, weight: timed ? lastDurations[file] : statSync(file).size}))
+    .sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
+  const out = Array.from({length: n}, () => ({files: [], weight: 0}))
+  for (const {file, weight} of weighed) {
+    const lightest = out.reduce((a, b) => (b.weight < a.weight ? b : a))
+    lightest.files.push(file)
+    lightest.weight += weight
   }
   return out.map((g) => g.files.sort()).filter((g) => g.length > 0)
 }
 
-/** One Node's test steps: the in-process tiers together in one process, the spawned tier a few files at a time. */
+const SPAWNED_GROUPS = 2
+
+/**
+ * One Node's test steps, each tier in a few processes that each load the sources once (isolation none), so that
+ * one's waits (timeouts, paced answers, child processes) overlap another's work on the other core.
+ */
 function nodeSteps(node, version, {quick, packed}) {
   const env = envFor(node)
   // the option's name before Node 23.6 (which both Nodes take)
   const shared = [...TEST, '--experimental-test-isolation=none']
   const inProcess = [...testFiles(join('test', 'unit')), ...testFiles(join('test', 'commands'))]
-  // in a few processes, so that one's waits (timeouts, paced answers) overlap another's work on the other core
-  const steps = groups(inProcess, IN_PROCESS_GROUPS).map((files, i) =>
-    step(`Node ${version}: unit and in-process tests (${i + 1} of ${IN_PROCESS_GROUPS})`, node.bin, [...shared, ...files], env),
-  )
+  const steps = groups(inProcess, IN_PROCESS_GROUPS).map((files, i) => {
+    const name = `Node ${version}: unit and in-process tests (${i + 1} of ${IN_PROCESS_GROUPS})`
+    return step(name, node.bin, [...shared, ...reporters(name), ...files], env, {behind: true})
+  })
   if (!quick) {
-    // the spawned tests mostly wait for child processes, so a few files run at once even on two cores
-    const spawned = [...TEST, '--test-concurrency=3', ...testFiles(join('test', 'e2e'))]
-    steps.push(packed.then(({tarball}) => step(`Node ${version}: spawned tests`, node.bin, spawned, {...env, S10K_TEST_TARBALL: tarball})))
+    for (const [i, files] of groups(testFiles(join('test', 'e2e')), SPAWNED_GROUPS).entries()) {
+      const name = `Node ${version}: spawned tests (${i + 1} of ${SPAWNED_GROUPS})`
+      const run = (extra = {}) => step(name, node.bin, [...shared, ...reporters(name), ...files], {...env, ...extra}, {behind: true})
+      // the install tests take the tarball packed once
+      steps.push(files.some((f) => f.endsWith('install.test.ts')) ? packed.then(({tarball}) => run({S10K_TEST_TARBALL: tarball})) : run())
+    }
   }
   return steps
 }
 
 const args = process.argv.slice(2)
 const quick = args[0] === '--quick'
-const only = quick ? [] : args
-// S10K_TEST_NODE=24 runs on that one only (development); --quick on the newest unless one is named
-let nodes = supportedNodes().filter((n) => !process.env.S10K_TEST_NODE || String(n.major) === process.env.S10K_TEST_NODE)
-if (nodes.length === 0) throw new Error(`S10K_TEST_NODE=${process.env.S10K_TEST_NODE} is not a supported Node`)
-if (quick) nodes = nodes.slice(-1)
+const named = args[0] === '--node' ? args[1] : process.env.S10K_TEST_NODE
+const only = quick || args[0] === '--node' ? [] : args
+// one Node: the one named, else the newest
+const supported = supportedNodes()
+const nodes = named ? supported.filter((n) => String(n.major) === named) : supported.slice(-1)
+if (nodes.length === 0) throw new Error(`Node ${named} is not a supported Node (${supported.map((n) => n.major).join(', ')})`)
 
 const start = performance.now()
 const steps = []
@@ -101,17 +161,22 @@ let packDir
 let packed
 if (only.length === 0 && !quick) {
   packDir = mkdtempSync(join(tmpdir(), 's10k-pack-'))
-  steps.push(step('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']))
-  steps.push(step('lint', 'npm', ['run', '--silent', 'lint']))
+  if (args[0] !== '--node') {
+    // incremental (its record in node_modules/.cache): what an edit did not touch is not checked again
+    steps.push(step('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']))
+    steps.push(step('lint', 'npm', ['run', '--silent', 'lint']))
+  }
   packed = packOnce(packDir)
   steps.push(packed.then(({result}) => result))
 }
 for (const node of nodes) {
   const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
-  if (only.length > 0) steps.push(step(`Node ${version}: ${only.join(' ')}`, node.bin, [...TEST, '--test-concurrency=3', ...only], envFor(node)))
+  const name = `Node ${version}: ${only.join(' ')}`
+  if (only.length > 0) steps.push(step(name, node.bin, [...TEST, ...reporters(name), '--test-concurrency=3', ...only], envFor(node)))
   else steps.push(...nodeSteps(node, version, {quick, packed}))
 }
 const results = await Promise.all(steps)
+saveDurations()
 if (packDir) rmSync(packDir, {recursive: true, force: true})
 console.log()
 for (const r of results) console.log(`${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(1).padStart(5)} s: ${r.name}`)
