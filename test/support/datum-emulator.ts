@@ -398,6 +398,8 @@ export class DatumService {
 
   private *streamRows(stream: StoredStream, c: Criteria): Generator<Row> {
     const inRange = (ms: number) => {
+      // no bounds: every row, without a date text per row (a million-row export spent a tenth of its time here)
+      if (c.start === undefined && c.end === undefined) return true
       const text = c.local ? localText(ms, stream.zone) : new Date(ms).toISOString().slice(0, 23)
       return (c.start === undefined || text >= normal(c.start)) && (c.end === undefined || text < normal(c.end))
     }
