@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test` (after `npm run build`): type-checks the tests, lints, and runs every tier of tests with node's test
+// `npm test`: builds (incrementally), type-checks the tests, lints, and runs every tier of tests with node's test
 // runner on the newest supported Node (scripts/nodes.mjs), all at once; each step's output is kept and printed
 // whole when it ends, so that reports never mix. The tiers: test/unit and test/commands (commands run in the test
 // process against the emulators, test/support/in-process.ts) in three processes; test/e2e runs bin/run.cjs, as
@@ -52,13 +52,22 @@ function step(name, command, args, env = process.env, {behind = false} = {}) {
 const TEST = ['--conditions=development', '--import', 'tsx', '--test']
 
 /**
- * The package as users get it, packed once for every Node's install tests (test/e2e/install.test.ts, given it as
- * S10K_TEST_TARBALL): npm pack takes seconds. Gives the pack step's result and the tarball's path.
+ * The package as users get it, packed once for the install tests (test/e2e/install.test.ts, given it as
+ * S10K_TEST_TARBALL), once the build has passed: npm pack takes seconds. Gives the pack step's result and the
+ * tarball's path.
  */
-async function packOnce(dir) {
-  const result = await step('npm pack (for the install tests)', 'npm', ['pack', '--ignore-scripts', '--pack-destination', dir])
+async function packOnce(dir, built) {
+  const result = await after(built, 'npm pack (for the install tests)', () =>
+    step('npm pack (for the install tests)', 'npm', ['pack', '--ignore-scripts', '--pack-destination', dir]),
+  )
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))
   return {result, tarball: join(dir, tarball ?? 'npm-pack-failed.tgz')}
+}
+
+/** A step that runs once `before` has passed; when it failed, one that did not run. */
+async function after(before, name, run) {
+  const first = await before
+  return first.status === 0 ? run() : {name, status: 1, output: '', seconds: 0, notRun: first.name}
 }
 
 const IN_PROCESS_GROUPS = 3
@@ -126,21 +135,24 @@ const SPAWNED_GROUPS = 2
  * One Node's test steps, each tier in a few processes that each load the sources once (isolation none), so that
  * one's waits (timeouts, paced answers, child processes) overlap another's work on the other core.
  */
-function nodeSteps(node, version, {quick, packed}) {
+function nodeSteps(node, version, {quick, built, packed}) {
   const env = envFor(node)
   // the option's name before Node 23.6 (which both Nodes take)
   const shared = [...TEST, '--experimental-test-isolation=none']
   const inProcess = [...testFiles(join('test', 'unit')), ...testFiles(join('test', 'commands'))]
   const steps = groups(inProcess, IN_PROCESS_GROUPS).map((files, i) => {
     const name = `Node ${version}: unit and in-process tests (${i + 1} of ${IN_PROCESS_GROUPS})`
-    return step(name, node.bin, [...shared, ...reporters(name), ...files], env, {behind: true})
+    return after(built, name, () => step(name, node.bin, [...shared, ...reporters(name), ...files], env, {behind: true}))
   })
   if (!quick) {
     for (const [i, files] of groups(testFiles(join('test', 'e2e')), SPAWNED_GROUPS).entries()) {
       const name = `Node ${version}: spawned tests (${i + 1} of ${SPAWNED_GROUPS})`
       const run = (extra = {}) => step(name, node.bin, [...shared, ...reporters(name), ...files], {...env, ...extra}, {behind: true})
       // the install tests take the tarball packed once
-      steps.push(files.some((f) => f.endsWith('install.test.ts')) ? packed.then(({tarball}) => run({S10K_TEST_TARBALL: tarball})) : run())
+      if (files.some((f) => f.endsWith('install.test.ts'))) {
+        const tarball = packed.then((p) => ({...p.result, tarball: p.tarball}))
+        steps.push(after(tarball, name, async () => run({S10K_TEST_TARBALL: (await tarball).tarball})))
+      } else steps.push(after(built, name, () => run()))
     }
   }
   return steps
@@ -159,6 +171,9 @@ const start = performance.now()
 const steps = []
 let packDir
 let packed
+// the build (incremental) for every tier; type-check and lint, which read the sources only, run beside it
+const built = only.length === 0 ? step('build (npm run build)', 'npm', ['run', '--silent', 'build']) : undefined
+if (built) steps.push(built)
 if (only.length === 0 && !quick) {
   packDir = mkdtempSync(join(tmpdir(), 's10k-pack-'))
   if (args[0] !== '--node') {
@@ -166,19 +181,22 @@ if (only.length === 0 && !quick) {
     steps.push(step('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']))
     steps.push(step('lint', 'npm', ['run', '--silent', 'lint']))
   }
-  packed = packOnce(packDir)
+  packed = packOnce(packDir, built)
   steps.push(packed.then(({result}) => result))
 }
 for (const node of nodes) {
   const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
   const name = `Node ${version}: ${only.join(' ')}`
   if (only.length > 0) steps.push(step(name, node.bin, [...TEST, ...reporters(name), '--test-concurrency=3', ...only], envFor(node)))
-  else steps.push(...nodeSteps(node, version, {quick, packed}))
+  else steps.push(...nodeSteps(node, version, {quick, built, packed}))
 }
 const results = await Promise.all(steps)
 saveDurations()
 if (packDir) rmSync(packDir, {recursive: true, force: true})
 console.log()
-for (const r of results) console.log(`${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(1).padStart(5)} s: ${r.name}`)
+for (const r of results) {
+  if (r.notRun) console.log(`NOT RUN (${r.notRun} failed): ${r.name}`)
+  else console.log(`${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(1).padStart(5)} s: ${r.name}`)
+}
 console.log(`all in ${((performance.now() - start) / 1000).toFixed(1)} s`)
 process.exit(results.every((r) => r.status === 0) ? 0 : 1)
