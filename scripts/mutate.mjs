@@ -98,6 +98,8 @@ for (const [name, file, text, replacement] of MUTANTS) {
     if (run('git', ['worktree', 'add', '--detach', tree, 'HEAD'], ROOT).status !== 0) throw new Error('git worktree add failed')
     // hard links: its links (s10k -> .., @s10k/plugin-* -> ../../plugins/*) are relative, so they point into the copy
     if (run('cp', ['-al', join(ROOT, 'node_modules'), join(tree, 'node_modules')]).status !== 0) throw new Error('cp -al node_modules failed')
+    // but not the caches of npm test (type-check, Prettier, test times), which the copy would write into in place
+    rmSync(join(tree, 'node_modules', '.cache'), {recursive: true, force: true})
     const path = join(tree, file)
     const source = readFileSync(path, 'utf8')
     const count = source.split(text).length - 1
