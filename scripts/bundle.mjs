@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bundles the s10k core with oclif, axios and the formatters' libraries into one CommonJS file,
-// dist/bundle/s10k-code.cjs: one file instead of hundreds of modules. dist/bundle/s10k.cjs loads it with a V8
-// code cache recorded here for each Node s10k is tested on (scripts/nodes.mjs); another Node writes its own on
+// Bundles the s10k core with oclif and the formatters' libraries into one CommonJS file, dist/bundle/s10k-code.cjs,
+// and axios into a second, dist/bundle/s10k-axios.cjs: two files instead of hundreds of modules.
+// dist/bundle/s10k.cjs loads them with V8 code caches recorded for each Node s10k is tested on
+// (scripts/nodes.mjs, scripts/bundle/train.cjs); another Node writes its own on
 // first use (scripts/bundle/compile.cjs). Dependencies are bundled as installed: s10k's changes to them are the patch files in patches/,
 // applied by `npm ci`. Every step fails the build when it no longer does what it is here for.
 import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
@@ -10,7 +11,7 @@ import {fileURLToPath} from 'node:url'
 
 import {build} from 'esbuild'
 
-import {BUNDLE_OPTIONS, asciiSource, bundlePlugins, installLoader} from './bundle/common.mjs'
+import {BUNDLE_OPTIONS, asciiSource, bundlePlugins, installLoader, stubsPlugin} from './bundle/common.mjs'
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -54,25 +55,67 @@ const lazyAxiosHttp2 = {
   },
 }
 
+/** The bundle's chunks (dist/bundle/<chunk>.cjs), each with its own code cache: the main one, and axios. */
+const CHUNKS = ['s10k-code', 's10k-axios']
+
 mkdirSync('dist/bundle', {recursive: true})
+
+/**
+ * axios, which s10k imports on its first request only, as a chunk of its own (dist/bundle/s10k-axios.cjs, one
+ * CommonJS module whose exports are the axios instance, what `import('axios')` gives as `default`), loaded with its
+ * own code cache by scripts/bundle/compile.cjs. In the main bundle, axios's functions were declared at the top level
+ * (esbuild hoists an ES module package's), where every run, help included, created them and the cache held them.
+ */
+await build({
+  ...BUNDLE_OPTIONS,
+  stdin: {contents: "export {default} from 'axios'", resolveDir: process.cwd(), sourcefile: 'axios-entry.js'},
+  footer: {js: 'module.exports = module.exports.default;'},
+  outfile: 'dist/bundle/s10k-axios.cjs',
+  plugins: [stubsPlugin(AXIOS_STUBS), lazyAxiosHttp2],
+})
+
+/** Resolves s10k's `import('axios')` (in dist/http) to the chunk, loaded when that import runs. */
+const axiosChunk = {
+  name: 'axios-chunk',
+  setup(builder) {
+    let used = false
+    builder.onResolve({filter: /^axios$/}, (args) => {
+      if (!/[\\/]dist[\\/]http$/.test(args.resolveDir)) return undefined
+      used = true
+      return {path: 'axios', namespace: 's10k-chunk'}
+    })
+    builder.onResolve({filter: /^\.\/compile\.cjs$/, namespace: 's10k-chunk'}, () => ({path: './compile.cjs', external: true}))
+    builder.onLoad({filter: /^axios$/, namespace: 's10k-chunk'}, () => ({
+      contents: "module.exports = require('./compile.cjs').load('s10k-axios', {exports: {}}, require)",
+      loader: 'js',
+    }))
+    builder.onEnd(() => {
+      if (!used) throw new Error('axios-chunk: s10k no longer imports axios from dist/http')
+    })
+  },
+}
+
 await build({
   ...BUNDLE_OPTIONS,
   entryPoints: ['dist/cli/index.js'],
   outfile: 'dist/bundle/s10k-code.cjs',
-  plugins: [...bundlePlugins(AXIOS_STUBS), lazyAxiosHttp2],
+  plugins: [...bundlePlugins(), axiosChunk],
 })
 
 // code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on
-// every run): every import() must go through the patched loaders (patches/), so none may be left in the bundle
-const code = readFileSync('dist/bundle/s10k-code.cjs', 'utf8')
-  // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
-  .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
-  .replaceAll('import()', '')
-const bare = code.match(/(?<![\w$.])import\(/g)
-if (bare) fail(`${bare.length} import() call(s) in the bundle would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
-if (!code.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
+// every run): every import() must go through the patched loaders (patches/), so none may be left in a chunk
+for (const chunk of CHUNKS) {
+  const code = readFileSync(`dist/bundle/${chunk}.cjs`, 'utf8')
+    // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
+    .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
+    .replaceAll('import()', '')
+  const bare = code.match(/(?<![\w$.])import\(/g)
+  if (bare) fail(`${bare.length} import() call(s) in ${chunk}.cjs would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
+}
+if (!readFileSync('dist/bundle/s10k-code.cjs', 'utf8').includes('__s10kImport'))
+  fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
-installLoader('dist/bundle')
+installLoader('dist/bundle', CHUNKS)
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')
 
 // plugins see only the plugin API (src/index.ts), never the CLI's wiring (src/cli/)

@@ -32,7 +32,7 @@ export const BUNDLE_OPTIONS = {
  */
 const OCLIF_STUBS = [{name: 'wsl-utils', filter: /^wsl-utils$/, importer: /@oclif[\\/]core[\\/]lib[\\/]util$/}]
 
-function stubsPlugin(stubs) {
+export function stubsPlugin(stubs) {
   const stubbed = new Set()
   return {
     name: 'stubs',
@@ -99,14 +99,19 @@ export function asciiSource(code) {
 }
 
 /**
- * Makes the bundle ASCII (asciiSource), puts the loader (`s10k.cjs`) and its compiler beside it, the compiler
- * naming caches by the bundle's hash, and removes the caches of an earlier build, which are of no use.
+ * Makes the bundle's chunks (`<chunk>.cjs` in `bundleDir`, s10k-code the main one) ASCII (asciiSource), puts the
+ * loader (`s10k.cjs`) and its compiler beside them, the compiler naming caches by the chunks' hash, and removes the
+ * caches of an earlier build, which are of no use.
  */
-export function installLoader(bundleDir) {
-  const bundle = join(bundleDir, 's10k-code.cjs')
-  writeFileSync(bundle, asciiSource(readFileSync(bundle, 'utf8')))
+export function installLoader(bundleDir, chunks = ['s10k-code']) {
+  const hash = createHash('sha256')
+  for (const chunk of chunks) {
+    const file = join(bundleDir, `${chunk}.cjs`)
+    writeFileSync(file, asciiSource(readFileSync(file, 'utf8')))
+    hash.update(`${chunk}\0`).update(readFileSync(file))
+  }
   for (const f of readdirSync(bundleDir)) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(join(bundleDir, f))
-  const buildId = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)
+  const buildId = hash.digest('hex').slice(0, 16)
   const compile = readFileSync(here('compile.cjs'), 'utf8')
   if (!compile.includes("'@BUILD@'")) throw new Error('scripts/bundle/compile.cjs has no @BUILD@ to name caches by')
   writeFileSync(join(bundleDir, 'compile.cjs'), compile.replace("'@BUILD@'", `'${buildId}'`))

@@ -1,18 +1,22 @@
 'use strict'
-// Compiles dist/bundle/s10k-code.cjs (the bundle) as Node would a CommonJS module, optionally with a V8 code
-// cache, and finds and writes those caches. Shared by the loader (dist/bundle/s10k.cjs) and the build's cache
-// training, so both compile exactly the same text: V8 accepts a cache only for the source it was made from.
+// Compiles the bundle's chunks (dist/bundle/<chunk>.cjs: s10k-code, everything a run starts with, and s10k-axios,
+// loaded on the first request) as Node would CommonJS modules, optionally with a V8 code cache, and finds and
+// writes those caches. Shared by the loader (dist/bundle/s10k.cjs), the bundle itself (for s10k-axios) and the
+// build's cache training, so all compile exactly the same text: V8 accepts a cache only for the source it was made from.
 const {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} = require('node:fs')
 const {homedir} = require('node:os')
 const {join} = require('node:path')
 const vm = require('node:vm')
 
-const file = join(__dirname, 's10k-code.cjs')
+const MAIN = 's10k-code'
 
-// a cache is valid for one build of the bundle (this hash, written in by scripts/bundle.mjs) and one Node:
-// V8 checks its own version but only the length of the source, so the build is in the name
+// a cache is valid for one build of the bundle (this hash of its chunks, written in by scripts/bundle.mjs) and one
+// Node: V8 checks its own version but only the length of the source, so the build is in the name
 const BUILD = '@BUILD@'
-const name = `s10k-code.${BUILD}.node-${process.version}-${process.arch}.cache`
+const cacheName = (chunk) => `${chunk}.${BUILD}.node-${process.version}-${process.arch}.cache`
+
+/** The file of a chunk. */
+const chunkFile = (chunk = MAIN) => join(__dirname, `${chunk}.cjs`)
 
 /** oclif's cache folder for s10k (S10K_CACHE_DIR, or the platform's), for an installation we cannot write to. */
 function userCacheDir(env = process.env) {
@@ -23,20 +27,46 @@ function userCacheDir(env = process.env) {
   return join(base, 's10k', 'code-cache')
 }
 
-/** Where this Node's cache may be, in the order read and written: next to the bundle, then the user's folder. */
-function cacheFiles() {
-  return [join(__dirname, name), join(userCacheDir(), name)]
+/** Where this Node's cache of a chunk may be, in the order read and written: next to the bundle, then the user's folder. */
+function cacheFiles(chunk = MAIN) {
+  return [join(__dirname, cacheName(chunk)), join(userCacheDir(), cacheName(chunk))]
 }
 
-function compile(cachedData) {
+function compile(cachedData, chunk = MAIN) {
+  const file = chunkFile(chunk)
   const source = readFileSync(file, 'utf8')
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   return new vm.Script(wrapped, {filename: file, cachedData})
 }
 
-/** Runs a compiled bundle as the module `module` (its exports become the bundle's). */
-function run(script, module, require) {
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname)
+/** Runs a compiled chunk as the module `module` (its exports become the chunk's). */
+function run(script, module, require, chunk = MAIN) {
+  script.runInThisContext().call(module.exports, module.exports, require, module, chunkFile(chunk), __dirname)
+}
+
+/** The script of each chunk loaded in this process (the build's training writes their caches). */
+const loaded = new Map()
+
+/**
+ * Compiles and runs a chunk as `module`, with this Node's cache of it when there is one V8 accepts (none, or a
+ * corrupt or foreign one, and it compiles as usual and writes this Node's cache when the process exits, for the
+ * next run). Returns the chunk's exports.
+ */
+function load(chunk, module, require) {
+  let cached
+  for (const path of cacheFiles(chunk)) {
+    try {
+      cached = readFileSync(path)
+      break
+    } catch {
+      // not there (or unreadable): the next place, or none
+    }
+  }
+  const script = compile(cached, chunk)
+  loaded.set(chunk, script)
+  if (cached === undefined || script.cachedDataRejected) process.once('exit', () => saveCache(script, cacheFiles(chunk)))
+  run(script, module, require, chunk)
+  return module.exports
 }
 
 /**
@@ -64,4 +94,4 @@ function saveCache(script, places = cacheFiles()) {
   return undefined
 }
 
-module.exports = {cacheFiles, compile, file, run, saveCache}
+module.exports = {cacheFiles, compile, load, loaded, run, saveCache}

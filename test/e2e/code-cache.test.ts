@@ -2,15 +2,15 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {after, before, describe, it} from 'node:test'
 
 import {ROOT, cliEnv, makeHome} from '../support/cli.js'
 import {copyInstallation} from '../support/installation.js'
 
 interface Compiler {
-  cacheFiles(): string[]
-  compile(cachedData?: Buffer): {cachedDataRejected?: boolean}
+  cacheFiles(chunk?: string): string[]
+  compile(cachedData?: Buffer, chunk?: string): {cachedDataRejected?: boolean}
 }
 
 /**
@@ -113,6 +113,31 @@ describe('the code cache', () => {
     const written = statSync(userCache())
     assert.equal(help({readOnly: true}).stdout, expectedHelp)
     assert.equal(statSync(userCache()).ino, written.ino)
+  })
+
+  it('of axios, a chunk of its own that help never loads, is written by the first process that loads it, read by the next, replaced when corrupt', () => {
+    const [axiosCache] = compiler.cacheFiles('s10k-axios')
+    assert.match(basename(axiosCache), /^s10k-axios\./)
+    rmSync(axiosCache, {force: true})
+    help()
+    assert.equal(existsSync(axiosCache), false)
+    // what the bundle's import('axios') does on the first request (a plugin's requests, in this copy, would go
+    // through the checkout's s10k, which plugins resolve)
+    const loadAxios = () => {
+      const script = `const axios = require(${JSON.stringify(join(bundle, 'compile.cjs'))}).load('s10k-axios', {exports: {}}, require)
+        process.stdout.write(typeof axios.create + ' ' + typeof axios.get)`
+      const run = spawnSync(process.execPath, ['-e', script], {env: cliEnv(home.path), encoding: 'utf8'})
+      assert.deepEqual([run.status, run.stderr, run.stdout], [0, '', 'function function'])
+    }
+    loadAxios()
+    assert.equal(compiler.compile(readFileSync(axiosCache), 's10k-axios').cachedDataRejected, false)
+    const written = statSync(axiosCache)
+    loadAxios()
+    // read and accepted: not written again
+    assert.equal(statSync(axiosCache).ino, written.ino)
+    writeFileSync(axiosCache, 'not a V8 code cache at all')
+    loadAxios()
+    assert.equal(compiler.compile(readFileSync(axiosCache), 's10k-axios').cachedDataRejected, false)
   })
 
   it('is not needed: a run where no cache can be written works the same', () => {
