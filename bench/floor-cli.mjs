@@ -42,7 +42,7 @@ export async function buildFloorCli(dir) {
     launcher,
     `#!/usr/bin/env node\n'use strict'\nrequire('../dist/bundle/s10k.cjs').execute({args: process.argv.slice(2), dir: __filename})\n`,
   )
-  trainCaches(bundleDir, [{args: ['--help'], expect: '^USAGE$'}])
+  await trainCaches(bundleDir, [{args: ['--help'], expect: '^USAGE$'}])
   const manifest = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
     cwd: dir,
     env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},

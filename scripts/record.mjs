@@ -3,7 +3,7 @@
 // in plugins/), records oclif's configuration of the root and of every plugin in package.json's oclif.plugins
 // (dist/bundle/plugins.json, read at start-up by src/cli/recorded-plugins.ts), then trains the code caches on
 // runs that use it. A plugin is recorded where Node finds it from the root (node_modules/<name>), as installed.
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {readdirSync, realpathSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
@@ -18,14 +18,20 @@ function fail(message) {
   process.exit(1)
 }
 
-for (const dir of ['.', ...readdirSync('plugins').map((p) => join('plugins', p))]) {
-  const manifest = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
-    cwd: dir,
-    env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
-    stdio: 'inherit',
-  })
-  if (manifest.status !== 0) fail(`oclif manifest failed in ${dir}`)
-}
+// all at once
+const manifests = ['.', ...readdirSync('plugins').map((p) => join('plugins', p))].map(
+  (dir) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+        cwd: dir,
+        env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+        stdio: 'inherit',
+      })
+      child.on('error', () => resolve(dir))
+      child.on('close', (code) => resolve(code === 0 ? undefined : dir))
+    }),
+)
+for (const dir of await Promise.all(manifests)) if (dir !== undefined) fail(`oclif manifest failed in ${dir}`)
 
 // oclif's own loading, as a run without recorded plugins does it (no user plugins)
 const config = await Config.load({root: ROOT, userPlugins: false, devPlugins: false})
@@ -53,7 +59,7 @@ recorded[0].flags = shared.map((text) => JSON.parse(text))
 writeFileSync(join(ROOT, 'dist', 'bundle', 'plugins.json'), JSON.stringify(recorded))
 
 try {
-  trainCaches(join(ROOT, 'dist', 'bundle'))
+  await trainCaches(join(ROOT, 'dist', 'bundle'))
 } catch (error) {
   fail(error.message)
 }

@@ -1,7 +1,7 @@
 // How an oclif CLI is bundled as one CommonJS file and loaded with a trained V8 code cache: s10k
 // (scripts/bundle.mjs) and the bench's minimal oclif CLI (bench/floor-cli.mjs), built the same way so that the
 // two compare fairly.
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -118,17 +118,33 @@ export function installLoader(bundleDir, chunks = ['s10k-code']) {
   copyFileSync(here('loader.cjs'), join(bundleDir, 's10k.cjs'))
 }
 
-/**
- * Trains the bundle's code cache on the Node running the build and on each supported one (scripts/nodes.mjs),
- * with scripts/bundle/train.cjs (`runs`: its default, s10k's, when not given). Throws when one fails.
- */
-export function trainCaches(bundleDir, runs) {
-  for (const node of new Set([process.execPath, ...supportedNodes().map((n) => n.bin)])) {
-    const args = [here('train.cjs'), bundleDir, ...(runs ? [JSON.stringify(runs)] : [])]
+/** Runs `node` with `args`, its stdout kept (a pipe); settles with its exit status and output. */
+function runKept(node, args) {
+  return new Promise((resolve) => {
     // stdout a pipe even when the build runs at a terminal, where help would be coloured and not what training expects
-    const train = spawnSync(node, args, {stdio: ['ignore', 'pipe', 'inherit']})
-    process.stdout.write(train.stdout)
-    if (train.status !== 0) throw new Error(`code cache training failed on ${node}`)
+    const child = spawn(node, args, {stdio: ['ignore', 'pipe', 'inherit']})
+    const out = []
+    child.stdout.on('data', (data) => out.push(data))
+    child.on('error', () => resolve({status: 1, out}))
+    child.on('close', (status) => resolve({status, out}))
+  })
+}
+
+/**
+ * Trains the bundle's code cache on each supported Node (scripts/nodes.mjs) and on the Node running the build
+ * unless it is older than those (s10k refuses to run there: its cache would only be shipped), all at once, with
+ * scripts/bundle/train.cjs (`runs`: its default, s10k's, when not given). Rejects when one fails.
+ */
+export async function trainCaches(bundleDir, runs) {
+  const supported = supportedNodes()
+  const oldest = Math.min(...supported.map((n) => n.major))
+  const own = Number(process.versions.node.split('.')[0]) >= oldest ? [process.execPath] : []
+  const nodes = [...new Set([...own, ...supported.map((n) => n.bin)])]
+  const args = [here('train.cjs'), bundleDir, ...(runs ? [JSON.stringify(runs)] : [])]
+  const results = await Promise.all(nodes.map((node) => runKept(node, args)))
+  for (const [i, {status, out}] of results.entries()) {
+    process.stdout.write(Buffer.concat(out))
+    if (status !== 0) throw new Error(`code cache training failed on ${nodes[i]}`)
   }
 }
 
