@@ -85,9 +85,11 @@ try {
   // none yet (or unreadable): files are grouped by size
 }
 
+let reporterFiles = 0
+
 /** The reporters of a step: spec on stdout, and each file's time into a file of its own for the next run. */
-function reporters(name) {
-  const out = join(durationsDir, `${name.replace(/\W+/g, '-')}.json`)
+function reporters() {
+  const out = join(durationsDir, `${reporterFiles++}.json`)
   return [
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
@@ -142,12 +144,12 @@ function nodeSteps(node, version, {quick, built, packed}) {
   const inProcess = [...testFiles(join('test', 'unit')), ...testFiles(join('test', 'commands'))]
   const steps = groups(inProcess, IN_PROCESS_GROUPS).map((files, i) => {
     const name = `Node ${version}: unit and in-process tests (${i + 1} of ${IN_PROCESS_GROUPS})`
-    return after(built, name, () => step(name, node.bin, [...shared, ...reporters(name), ...files], env, {behind: true}))
+    return after(built, name, () => step(name, node.bin, [...shared, ...reporters(), ...files], env, {behind: true}))
   })
   if (!quick) {
     for (const [i, files] of groups(testFiles(join('test', 'e2e')), SPAWNED_GROUPS).entries()) {
       const name = `Node ${version}: spawned tests (${i + 1} of ${SPAWNED_GROUPS})`
-      const run = (extra = {}) => step(name, node.bin, [...shared, ...reporters(name), ...files], {...env, ...extra}, {behind: true})
+      const run = (extra = {}) => step(name, node.bin, [...shared, ...reporters(), ...files], {...env, ...extra}, {behind: true})
       // the install tests take the tarball packed once
       if (files.some((f) => f.endsWith('install.test.ts'))) {
         const tarball = packed.then((p) => ({...p.result, tarball: p.tarball}))
@@ -187,7 +189,7 @@ if (only.length === 0 && !quick) {
 for (const node of nodes) {
   const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
   const name = `Node ${version}: ${only.join(' ')}`
-  if (only.length > 0) steps.push(step(name, node.bin, [...TEST, ...reporters(name), '--test-concurrency=3', ...only], envFor(node)))
+  if (only.length > 0) steps.push(step(name, node.bin, [...TEST, ...reporters(), '--test-concurrency=3', ...only], envFor(node)))
   else steps.push(...nodeSteps(node, version, {quick, built, packed}))
 }
 const results = await Promise.all(steps)
