@@ -191,7 +191,8 @@ try {
   rmSync(work, {recursive: true, force: true})
 }
 // large node metadata through meta save and csv-set (bench/metadata.mjs)
-if (!opts.quick) failed ||= !(await benchMetadata())
+// (not `failed ||= ...`, which would skip it once a start-up target is missed)
+if (!opts.quick) failed = !(await benchMetadata()) || failed
 // datum streamed from the emulator (bench/datum.mjs)
 if (!opts.quick) failed = (await datumBench({nodes})).failed || failed
 process.exit(failed ? 1 : 0)
