@@ -105,15 +105,15 @@ await build({
 // code restored from the cache cannot run import() (no callback; Node's only fix is experimental and warns on
 // every run): every import() must go through the patched loaders (patches/), so none may be left in a chunk
 for (const chunk of CHUNKS) {
-  const code = readFileSync(`dist/bundle/${chunk}.cjs`, 'utf8')
+  const text = readFileSync(`dist/bundle/${chunk}.cjs`, 'utf8')
+  if (chunk === 's10k-code' && !text.includes('__s10kImport')) fail('the import() patches of patches/ are not in the bundle: run npm ci')
+  const code = text
     // the patches' fallback for when the loader is not there, and the text "import()" in a message, are fine
     .replace(/globalThis\.__s10kImport\(([\w$]+)\):import\(\1\)/g, '')
     .replaceAll('import()', '')
   const bare = code.match(/(?<![\w$.])import\(/g)
   if (bare) fail(`${bare.length} import() call(s) in ${chunk}.cjs would fail with the code cache; are the patches in patches/ applied (npm ci)?`)
 }
-if (!readFileSync('dist/bundle/s10k-code.cjs', 'utf8').includes('__s10kImport'))
-  fail('the import() patches of patches/ are not in the bundle: run npm ci')
 
 installLoader('dist/bundle', CHUNKS)
 copyFileSync(here('bundle/resolve-s10k.mjs'), 'dist/bundle/resolve-s10k.mjs')

@@ -3,13 +3,12 @@
 // in plugins/), records oclif's configuration of the root and of every plugin in package.json's oclif.plugins
 // (dist/bundle/plugins.json, read at start-up by src/cli/recorded-plugins.ts), then trains the code caches on
 // runs that use it. A plugin is recorded where Node finds it from the root (node_modules/<name>), as installed.
-import {spawn} from 'node:child_process'
 import {readdirSync, realpathSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {Config} from '@oclif/core'
 
-import {trainCaches} from './bundle/common.mjs'
+import {runKept, trainCaches} from './bundle/common.mjs'
 
 const ROOT = process.cwd()
 
@@ -19,19 +18,19 @@ function fail(message) {
 }
 
 // all at once
-const manifests = ['.', ...readdirSync('plugins').map((p) => join('plugins', p))].map(
-  (dir) =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
-        cwd: dir,
-        env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
-        stdio: 'inherit',
-      })
-      child.on('error', () => resolve(dir))
-      child.on('close', (code) => resolve(code === 0 ? undefined : dir))
+const dirs = ['.', ...readdirSync('plugins').map((p) => join('plugins', p))]
+const manifests = await Promise.all(
+  dirs.map((dir) =>
+    runKept(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+      cwd: dir,
+      env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
     }),
+  ),
 )
-for (const dir of await Promise.all(manifests)) if (dir !== undefined) fail(`oclif manifest failed in ${dir}`)
+for (const [i, {status, out}] of manifests.entries()) {
+  process.stdout.write(out)
+  if (status !== 0) fail(`oclif manifest failed in ${dirs[i]}`)
+}
 
 // oclif's own loading, as a run without recorded plugins does it (no user plugins)
 const config = await Config.load({root: ROOT, userPlugins: false, devPlugins: false})

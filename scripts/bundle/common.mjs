@@ -107,8 +107,9 @@ export function installLoader(bundleDir, chunks = ['s10k-code']) {
   const hash = createHash('sha256')
   for (const chunk of chunks) {
     const file = join(bundleDir, `${chunk}.cjs`)
-    writeFileSync(file, asciiSource(readFileSync(file, 'utf8')))
-    hash.update(`${chunk}\0`).update(readFileSync(file))
+    const text = asciiSource(readFileSync(file, 'utf8'))
+    writeFileSync(file, text)
+    hash.update(`${chunk}\0`).update(text)
   }
   for (const f of readdirSync(bundleDir)) if (f.endsWith('.cache') || f.endsWith('.tmp')) rmSync(join(bundleDir, f))
   const buildId = hash.digest('hex').slice(0, 16)
@@ -118,15 +119,17 @@ export function installLoader(bundleDir, chunks = ['s10k-code']) {
   copyFileSync(here('loader.cjs'), join(bundleDir, 's10k.cjs'))
 }
 
-/** Runs `node` with `args`, its stdout kept (a pipe); settles with its exit status and output. */
-function runKept(node, args) {
+/**
+ * Runs `command` with `args`, its stdout kept (a pipe: a build at a terminal would colour help, which training
+ * does not expect), stdin ignored and stderr inherited; settles with its exit status and output.
+ */
+export function runKept(command, args, options = {}) {
   return new Promise((resolve) => {
-    // stdout a pipe even when the build runs at a terminal, where help would be coloured and not what training expects
-    const child = spawn(node, args, {stdio: ['ignore', 'pipe', 'inherit']})
+    const child = spawn(command, args, {...options, stdio: ['ignore', 'pipe', 'inherit']})
     const out = []
     child.stdout.on('data', (data) => out.push(data))
-    child.on('error', () => resolve({status: 1, out}))
-    child.on('close', (status) => resolve({status, out}))
+    child.on('error', () => resolve({status: 1, out: Buffer.concat(out)}))
+    child.on('close', (status) => resolve({status, out: Buffer.concat(out)}))
   })
 }
 
@@ -143,7 +146,7 @@ export async function trainCaches(bundleDir, runs) {
   const args = [here('train.cjs'), bundleDir, ...(runs ? [JSON.stringify(runs)] : [])]
   const results = await Promise.all(nodes.map((node) => runKept(node, args)))
   for (const [i, {status, out}] of results.entries()) {
-    process.stdout.write(Buffer.concat(out))
+    process.stdout.write(out)
     if (status !== 0) throw new Error(`code cache training failed on ${nodes[i]}`)
   }
 }
