@@ -53,15 +53,15 @@ const TEST = ['--conditions=development', '--import', 'tsx', '--test']
 
 /**
  * The package as users get it, packed once for the install tests (test/e2e/install.test.ts, given it as
- * S10K_TEST_TARBALL), once the build has passed: npm pack takes seconds. Gives the pack step's result and the
- * tarball's path.
+ * S10K_TEST_TARBALL), once the build has passed: npm pack takes seconds. Gives the pack step's result, with the
+ * tarball's path as its `tarball`.
  */
 async function packOnce(dir, built) {
   const result = await after(built, 'npm pack (for the install tests)', () =>
     step('npm pack (for the install tests)', 'npm', ['pack', '--ignore-scripts', '--pack-destination', dir]),
   )
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))
-  return {result, tarball: join(dir, tarball ?? 'npm-pack-failed.tgz')}
+  return {...result, tarball: join(dir, tarball ?? 'npm-pack-failed.tgz')}
 }
 
 /** A step that runs once `before` has passed; when it failed, one that did not run. */
@@ -152,8 +152,7 @@ function nodeSteps(node, version, {quick, built, packed}) {
       const run = (extra = {}) => step(name, node.bin, [...shared, ...reporters(), ...files], {...env, ...extra}, {behind: true})
       // the install tests take the tarball packed once
       if (files.some((f) => f.endsWith('install.test.ts'))) {
-        const tarball = packed.then((p) => ({...p.result, tarball: p.tarball}))
-        steps.push(after(tarball, name, async () => run({S10K_TEST_TARBALL: (await tarball).tarball})))
+        steps.push(after(packed, name, async () => run({S10K_TEST_TARBALL: (await packed).tarball})))
       } else steps.push(after(built, name, () => run()))
     }
   }
@@ -184,7 +183,7 @@ if (only.length === 0 && !quick) {
     steps.push(step('lint', 'npm', ['run', '--silent', 'lint']))
   }
   packed = packOnce(packDir, built)
-  steps.push(packed.then(({result}) => result))
+  steps.push(packed)
 }
 for (const node of nodes) {
   const version = spawnSync(node.bin, ['--version'], {encoding: 'utf8'}).stdout.trim()
