@@ -74,16 +74,22 @@ const IN_PROCESS_GROUPS = 3
 
 /**
  * Each test file's time on the last run that ran it (ms, by path from the root; scripts/test-durations.mjs), kept
- * in node_modules/.cache/s10k: it only decides which files share a process, never what runs.
+ * in node_modules/.cache/s10k; before a first run, the times committed in scripts/test-durations.json (a copy of
+ * that cache). They only decide which files share a process, never what runs.
  */
 const DURATIONS = join('node_modules', '.cache', 's10k', 'test-durations.json')
+const SEED_DURATIONS = join('scripts', 'test-durations.json')
 const durationsDir = mkdtempSync(join(tmpdir(), 's10k-durations-'))
-let lastDurations = {}
-try {
-  lastDurations = JSON.parse(readFileSync(DURATIONS, 'utf8'))
-} catch {
-  // none yet (or unreadable): files are grouped by size
+
+/** A record of times, or undefined when there is none (or it cannot be read). */
+function readDurations(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return undefined
+  }
 }
+const lastDurations = readDurations(DURATIONS) ?? readDurations(SEED_DURATIONS) ?? {}
 
 let reporterFiles = 0
 
@@ -115,13 +121,13 @@ function saveDurations() {
 
 /**
  * The files in `n` groups of about the same time (the longest first, each to the shortest group so far): each
- * file's time on the last run, or its size when some file has none.
+ * file's time on the last run, the median of those for a file without one, or their sizes when none has a time.
  */
 function groups(files, n) {
-  const timed = files.every((file) => typeof lastDurations[file] === 'number')
-  const weighed = files
-    .map((file) => ({file, weight: timed ? lastDurations[file] : statSync(file).size}))
-    .sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
+  const times = files.map((file) => lastDurations[file]).filter((ms) => typeof ms === 'number')
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]
+  const weight = (file) => (times.length === 0 ? statSync(file).size : (lastDurations[file] ?? median))
+  const weighed = files.map((file) => ({file, weight: weight(file)})).sort((a, b) => b.weight - a.weight || (a.file < b.file ? -1 : 1))
   const out = Array.from({length: n}, () => ({files: [], weight: 0}))
   for (const {file, weight} of weighed) {
     const lightest = out.reduce((a, b) => (b.weight < a.weight ? b : a))
